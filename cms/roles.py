@@ -1,0 +1,82 @@
+"""The county's roles as Wagtail groups.
+
+Model permissions are listed by ``app_label.codename`` so that apps added later only extend the
+table; permissions whose models do not exist yet are skipped, and ``ensure_roles`` runs after every
+migrate, so a new app's permissions reach the groups on the next migrate."""
+
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import GroupPagePermission, Page
+
+EDITOR = "县委组织部编辑"
+PUBLISHER = "县委组织部审核发布"
+SUPERVISOR = "乡镇督导"
+VILLAGE_CADRE = "村干部"
+FIRST_SECRETARY = "第一书记"
+
+ALL_ROLES = [EDITOR, PUBLISHER, SUPERVISOR, VILLAGE_CADRE, FIRST_SECRETARY]
+COUNTY_ROLES = {EDITOR, PUBLISHER}
+
+# Page permissions on the whole site (the home page and everything below it).
+SITE_PAGE_PERMISSIONS = {
+    EDITOR: ["add_page", "change_page"],
+    PUBLISHER: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+}
+
+MODEL_PERMISSIONS = {
+    EDITOR: [
+        "wagtailadmin.access_admin",
+        "wagtaildocs.add_document", "wagtaildocs.change_document", "wagtaildocs.choose_document",
+        "wagtailimages.add_image", "wagtailimages.change_image", "wagtailimages.choose_image",
+    ],
+    PUBLISHER: [
+        "wagtailadmin.access_admin",
+        "wagtaildocs.add_document", "wagtaildocs.change_document", "wagtaildocs.delete_document",
+        "wagtaildocs.choose_document",
+        "wagtailimages.add_image", "wagtailimages.change_image", "wagtailimages.choose_image",
+    ],
+    SUPERVISOR: ["wagtailadmin.access_admin", "wagtaildocs.choose_document"],
+    VILLAGE_CADRE: ["wagtailadmin.access_admin"],
+    FIRST_SECRETARY: ["wagtailadmin.access_admin"],
+}
+
+
+def extend_model_permissions(role, *perms):
+    """Called by apps (in AppConfig.ready) to grant their own model permissions to a role."""
+    MODEL_PERMISSIONS.setdefault(role, [])
+    for perm in perms:
+        if perm not in MODEL_PERMISSIONS[role]:
+            MODEL_PERMISSIONS[role].append(perm)
+
+
+def _permission(dotted):
+    app_label, codename = dotted.split(".", 1)
+    return Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+
+
+def ensure_roles():
+    groups = {}
+    for role in ALL_ROLES:
+        group, _ = Group.objects.get_or_create(name=role)
+        wanted = [p for p in (_permission(d) for d in MODEL_PERMISSIONS.get(role, [])) if p]
+        group.permissions.add(*wanted)
+        groups[role] = group
+    root = Page.objects.filter(depth=2).first()
+    if root is not None:
+        for role, codenames in SITE_PAGE_PERMISSIONS.items():
+            for codename in codenames:
+                perm = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+                GroupPagePermission.objects.get_or_create(group=groups[role], page=root, permission=perm)
+    return groups
+
+
+def township_group_name(township):
+    return f"{SUPERVISOR}·{township.title}"
+
+
+def ensure_township_group(township):
+    """One group per township: page rights on its own subtree only (villages and their rules)."""
+    group, _ = Group.objects.get_or_create(name=township_group_name(township))
+    for codename in ("add_page", "change_page", "publish_page"):
+        perm = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+        GroupPagePermission.objects.get_or_create(group=group, page=township, permission=perm)
+    return group

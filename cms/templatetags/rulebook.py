@@ -1,0 +1,22 @@
+import datetime
+
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def cn_date(value):
+    """2025年1月1日 — the way every Chinese official document writes a date."""
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+@register.simple_tag(takes_context=True)
+def render_section(context, section):
+    from django.template.loader import render_to_string
+
+    return render_to_string(section["template"], section.get("context", {}), request=context.get("request"))

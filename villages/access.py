@@ -1,0 +1,66 @@
+"""Who may see and act for which villages. Every view, API endpoint and download asks here."""
+
+from cms.roles import COUNTY_ROLES, FIRST_SECRETARY, SUPERVISOR, VILLAGE_CADRE
+
+from .models import TownshipPage, VillagePage
+
+
+def role_names(user):
+    if not user.is_authenticated:
+        return set()
+    cached = getattr(user, "_rulebook_roles", None)
+    if cached is None:
+        cached = set(user.groups.values_list("name", flat=True))
+        user._rulebook_roles = cached
+    return cached
+
+
+def is_county_staff(user):
+    return user.is_authenticated and (user.is_superuser or bool(role_names(user) & COUNTY_ROLES))
+
+
+def supervised_townships(user):
+    if is_county_staff(user):
+        return TownshipPage.objects.all()
+    if SUPERVISOR not in role_names(user):
+        return TownshipPage.objects.none()
+    return TownshipPage.objects.filter(assignments__user=user)
+
+
+def visible_villages(user):
+    """Villages whose non-public records the user may read."""
+    if not user.is_authenticated:
+        return VillagePage.objects.none()
+    if is_county_staff(user):
+        return VillagePage.objects.all()
+    ids = set()
+    if SUPERVISOR in role_names(user):
+        for township in supervised_townships(user):
+            ids.update(VillagePage.objects.descendant_of(township).values_list("pk", flat=True))
+    if role_names(user) & {VILLAGE_CADRE, FIRST_SECRETARY}:
+        ids.update(VillagePage.objects.filter(assignments__user=user).values_list("pk", flat=True))
+    return VillagePage.objects.filter(pk__in=ids)
+
+
+def can_view_village(user, village):
+    return visible_villages(user).filter(pk=village.pk).exists()
+
+
+def can_submit_for(user, village):
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    if role_names(user) & {VILLAGE_CADRE, FIRST_SECRETARY}:
+        return village.assignments.filter(user=user).exists()
+    return False
+
+
+def can_review(user, village):
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser or is_county_staff(user):
+        return True
+    if SUPERVISOR not in role_names(user):
+        return False
+    return supervised_townships(user).filter(pk=village.get_parent().pk).exists()

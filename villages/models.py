@@ -1,0 +1,129 @@
+"""Geography: the county's townships (乡镇/街道) and villages (村/社区) as a Wagtail page tree.
+
+Other apps hang their content off these pages (village rules, compliance) and contribute
+sections to the village page through the ``village_page_sections`` hook, so this app imports
+none of them."""
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+
+code_validator = RegexValidator(r"^\d{9}(\d{3})?$", "区划代码应为 9 位（乡镇）或 12 位（村）数字。")
+
+
+class TownshipPage(Page):
+    KIND_CHOICES = [("街道", "街道"), ("镇", "镇"), ("乡", "乡")]
+
+    code = models.CharField("区划代码", max_length=9, unique=True, validators=[code_validator])
+    kind = models.CharField("类型", max_length=4, choices=KIND_CHOICES)
+    is_demo = models.BooleanField("示例数据", default=False)
+
+    content_panels = Page.content_panels + [FieldPanel("code"), FieldPanel("kind"), FieldPanel("is_demo")]
+
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["villages.VillagePage"]
+
+    class Meta:
+        verbose_name = "乡镇（街道）"
+        verbose_name_plural = "乡镇（街道）"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["villages"] = VillagePage.objects.child_of(self).live().order_by("code")
+        context["sections"] = collect_sections("township_page_sections", request, self)
+        return context
+
+
+class VillagePage(Page):
+    KIND_CHOICES = [("村", "行政村"), ("社区", "社区")]
+
+    code = models.CharField("区划代码", max_length=12, unique=True, validators=[code_validator])
+    kind = models.CharField("类型", max_length=4, choices=KIND_CHOICES, default="村")
+    secretary = models.CharField("党组织书记（一肩挑）", max_length=40, blank=True)
+    first_secretary = models.CharField("第一书记", max_length=40, blank=True)
+    committee_members = models.TextField("两委成员", blank=True, help_text="每行一人，可写“姓名（职务）”。")
+    villager_groups = models.PositiveSmallIntegerField("村民小组数", default=0)
+    households = models.PositiveIntegerField("户数", default=0)
+    population = models.PositiveIntegerField("人口", default=0)
+    councils = models.CharField(
+        "群众组织", max_length=200, blank=True, help_text="如：红白理事会、道德评议会、禁赌禁毒会"
+    )
+    is_demo = models.BooleanField("示例数据", default=False)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("code"),
+        FieldPanel("kind"),
+        MultiFieldPanel(
+            [
+                FieldPanel("secretary"),
+                FieldPanel("first_secretary"),
+                FieldPanel("committee_members"),
+                FieldPanel("villager_groups"),
+                FieldPanel("households"),
+                FieldPanel("population"),
+                FieldPanel("councils"),
+            ],
+            heading="村情概况",
+        ),
+        FieldPanel("is_demo"),
+    ]
+
+    parent_page_types = ["villages.TownshipPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "村（社区）"
+        verbose_name_plural = "村（社区）"
+
+    @property
+    def township(self):
+        return TownshipPage.objects.ancestor_of(self).first()
+
+    def committee_list(self):
+        return [line.strip() for line in self.committee_members.splitlines() if line.strip()]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["township"] = self.get_parent().specific
+        context["sections"] = collect_sections("village_page_sections", request, self)
+        return context
+
+
+def collect_sections(hook_name, request, page):
+    """Each hook returns ``{"title", "template", "context"}`` or None."""
+    sections = []
+    for fn in hooks.get_hooks(hook_name):
+        section = fn(request, page)
+        if section:
+            sections.append(section)
+    return sections
+
+
+class CadreAssignment(models.Model):
+    """Scopes a user's role to one township (乡镇督导) or one village (村干部, 第一书记)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assignments",
+                             verbose_name="用户")
+    township = models.ForeignKey(TownshipPage, null=True, blank=True, on_delete=models.CASCADE,
+                                 related_name="assignments", verbose_name="乡镇")
+    village = models.ForeignKey(VillagePage, null=True, blank=True, on_delete=models.CASCADE,
+                                related_name="assignments", verbose_name="村")
+
+    class Meta:
+        verbose_name = "岗位范围"
+        verbose_name_plural = "岗位范围"
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(township__isnull=False, village__isnull=True)
+                           | models.Q(township__isnull=True, village__isnull=False)),
+                name="assignment_exactly_one_scope",
+            ),
+            models.UniqueConstraint(fields=["user", "township"], name="assignment_unique_township"),
+            models.UniqueConstraint(fields=["user", "village"], name="assignment_unique_village"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.village or self.township}"
