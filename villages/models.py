@@ -24,7 +24,6 @@ class TownshipPage(Page):
     content_panels = Page.content_panels + [FieldPanel("code"), FieldPanel("kind"), FieldPanel("is_demo")]
 
     parent_page_types = ["cms.HomePage"]
-    subpage_types = ["villages.VillagePage"]
 
     class Meta:
         verbose_name = "乡镇（街道）"
@@ -72,7 +71,7 @@ class VillagePage(Page):
     ]
 
     parent_page_types = ["villages.TownshipPage"]
-    subpage_types = []
+    # Children (e.g. the village's 村规民约) declare their own parent_page_types.
 
     class Meta:
         verbose_name = "村（社区）"

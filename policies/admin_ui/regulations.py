@@ -1,0 +1,1 @@
+"""Admin UI for regulations: Word import, version preview, menu items."""

@@ -1,0 +1,1 @@
+"""Admin UI for task lists and village rules."""

@@ -1,0 +1,99 @@
+"""StreamField blocks for the body of an issued text: 章 / 节 / 条 / 款 / 项.
+
+The body is a flat stream in reading order; numbers are never typed: they follow from
+position (see ``structure.articles``), which is what lets a diff recognise renumbering."""
+
+from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
+
+from .schedule import FREQUENCY_CHOICES
+
+
+class ParagraphBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label="款文", help_text="一款的正文；不要写“第×款”。")
+    items = blocks.ListBlock(blocks.TextBlock(label="项"), label="项", default=[], required=False,
+                             help_text="本款下的各项，编号（一）（二）……自动生成。")
+
+    class Meta:
+        icon = "pilcrow"
+        label = "款"
+
+
+class ArticleBlock(blocks.StructBlock):
+    paragraphs = blocks.ListBlock(ParagraphBlock(), label="款", min_num=1)
+    table = TableBlock(required=False, label="表格")
+
+    class Meta:
+        icon = "doc-full"
+        label = "条"
+        form_classname = "article-block"
+
+
+class HeadingBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label="标题", help_text="只写标题，如“总则”；“第一章”自动生成。")
+
+
+class ChapterBlock(HeadingBlock):
+    class Meta:
+        icon = "title"
+        label = "章"
+
+
+class SectionBlock(HeadingBlock):
+    class Meta:
+        icon = "title"
+        label = "节"
+
+
+class BodyBlock(blocks.StreamBlock):
+    chapter = ChapterBlock()
+    section = SectionBlock()
+    article = ArticleBlock()
+
+    class Meta:
+        block_counts = {"article": {"min_num": 1}}
+
+
+class BasisBlock(blocks.StructBlock):
+    regulation = blocks.PageChooserBlock(page_type="policies.RegulationPage", label="制度")
+    article = blocks.CharBlock(label="条款", required=False, help_text="如“第十二条”或“第十二条第二款”")
+    note = blocks.CharBlock(label="说明", required=False)
+
+    class Meta:
+        icon = "link"
+        label = "依据"
+
+
+class StepBlock(blocks.StructBlock):
+    actor = blocks.CharBlock(label="执行主体")
+    action = blocks.TextBlock(label="做什么")
+    record = blocks.CharBlock(label="形成的记录", required=False)
+    time_limit = blocks.CharBlock(label="时限", required=False)
+    next_steps = blocks.CharBlock(
+        label="下一步", required=False,
+        help_text="留空表示顺序进入下一步；有分支时写步骤序号和条件，如“3:同意; 5:不同意”。")
+
+    class Meta:
+        icon = "arrow-right"
+        label = "步骤"
+
+
+class TaskItemBlock(blocks.StructBlock):
+    code = blocks.RegexBlock(regex=r"^[A-Z]{2,10}-\d{2,3}$", label="事项编码",
+                             error_messages={"invalid": "编码应形如 SHYK-02（大写字母-数字）。"})
+    name = blocks.CharBlock(label="事项名称", max_length=120)
+    category = blocks.CharBlock(label="类别", required=False)
+    responsible = blocks.CharBlock(label="责任主体")
+    frequency = blocks.ChoiceBlock(choices=FREQUENCY_CHOICES, label="频次")
+    deadline_day = blocks.IntegerBlock(label="期限（期内第几日）", required=False, min_value=1, max_value=366)
+    deadline_note = blocks.CharBlock(label="期限说明", required=False, help_text="如“每月5日前”；留空则自动生成。")
+    basis = blocks.ListBlock(BasisBlock(), label="依据", default=[])
+    steps = blocks.ListBlock(StepBlock(), label="步骤", default=[])
+    evidence = blocks.TextBlock(label="履职佐证", required=False, help_text="证明履职的记录、台账、照片、签字")
+    disclosure = blocks.TextBlock(label="公开要求", required=False, help_text="公开什么、在哪里、公开多久")
+    supervisor = blocks.CharBlock(label="监督主体", required=False)
+    risks = blocks.TextBlock(label="风险点", required=False)
+
+    class Meta:
+        icon = "list-ul"
+        label = "事项"

@@ -1,0 +1,155 @@
+"""Regulations (制度): a page per regulation, one or more issued versions inline."""
+
+from django.db import models
+from django.utils import timezone
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from .. import status as status_rules
+from ..blocks import BodyBlock
+from .versioning import IssuedVersion
+
+
+@register_snippet
+class RegulationCategory(models.Model):
+    """The seed's four mechanisms (主体培育, 权力运行, 权力监督, 主体责任) and any the county adds."""
+
+    name = models.CharField("名称", max_length=40, unique=True)
+    description = models.TextField("说明", blank=True)
+    sort_order = models.PositiveSmallIntegerField("排序", default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("description"), FieldPanel("sort_order")]
+
+    class Meta:
+        verbose_name = "制度类别"
+        verbose_name_plural = "制度类别"
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class RegulationIndexPage(Page):
+    intro = models.TextField("简介", blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["policies.RegulationPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "制度库"
+
+
+class RegulationTag(TaggedItemBase):
+    content_object = ParentalKey("policies.RegulationPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class RegulationPage(RoutablePageMixin, Page):
+    doc_number = models.CharField("文号", max_length=80, blank=True)
+    issuer = models.CharField("发文机关", max_length=80, default="中共习水县委组织部")
+    category = models.ForeignKey(RegulationCategory, null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="regulations", verbose_name="类别")
+    tags = ClusterTaggableManager("标签", through=RegulationTag, blank=True)
+    summary = models.TextField("摘要", blank=True)
+    repealed_on = models.DateField("废止日期", null=True, blank=True,
+                                   help_text="整部制度自该日起废止；被其他制度废止时也可在“关联制度”中登记。")
+    is_demo = models.BooleanField("示例", default=False)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel([FieldPanel("doc_number"), FieldPanel("issuer"), FieldPanel("category"),
+                         FieldPanel("tags"), FieldPanel("summary"), FieldPanel("repealed_on"),
+                         FieldPanel("is_demo")], heading="基本信息"),
+        InlinePanel("versions", label="版本", min_num=1),
+        InlinePanel("attachments", label="附件"),
+        InlinePanel("relations", label="关联制度"),
+    ]
+
+    search_fields = Page.search_fields + [index.SearchField("doc_number"), index.SearchField("summary")]
+
+    parent_page_types = ["policies.RegulationIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "制度"
+        verbose_name_plural = "制度"
+
+    def versions_in_order(self):
+        return sorted(self.versions.all(), key=lambda v: v.effective_from)
+
+    def effective_repeal_date(self):
+        """Own repeal date, or the start of the regulation that repeals this one, if earlier."""
+        dates = [self.repealed_on] if self.repealed_on else []
+        for rel in RegulationRelation.objects.filter(target=self, kind=RegulationRelation.REPEALS).select_related("page"):
+            first = rel.page.specific.versions.order_by("effective_from").first()
+            if first and rel.page.live:
+                dates.append(first.effective_from)
+        return min(dates) if dates else None
+
+    def version_on(self, day):
+        return status_rules.version_in_force(self.versions.all(), day, self.effective_repeal_date())
+
+    def current_version(self):
+        return self.version_on(timezone.localdate())
+
+    def status(self, on=None):
+        return status_rules.document_status(self.versions.all(), on or timezone.localdate(),
+                                            self.effective_repeal_date())
+
+
+class RegulationVersion(Orderable, IssuedVersion):
+    page = ParentalKey(RegulationPage, on_delete=models.CASCADE, related_name="versions")
+    body = StreamField(BodyBlock(), verbose_name="正文", use_json_field=True)
+
+    panels = IssuedVersion.version_panels + [FieldPanel("body")]
+
+    class Meta(IssuedVersion.Meta):
+        verbose_name = "制度版本"
+        verbose_name_plural = "制度版本"
+        constraints = [
+            models.UniqueConstraint(fields=["page", "effective_from"], name="regulation_version_unique_start"),
+            models.CheckConstraint(condition=models.Q(effective_to__isnull=True)
+                                   | models.Q(effective_to__gte=models.F("effective_from")),
+                                   name="regulation_version_ends_after_start"),
+        ]
+
+    def repealed_on(self):
+        return self.page.effective_repeal_date() if self.page_id else None
+
+
+class RegulationAttachment(Orderable):
+    page = ParentalKey(RegulationPage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.PROTECT, related_name="+",
+                                 verbose_name="文件")
+    title = models.CharField("说明", max_length=120, blank=True)
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "附件"
+
+
+class RegulationRelation(Orderable):
+    BASIS, AMENDS, REPEALS, SUPPORTS = "basis", "amends", "repeals", "supports"
+    KIND_CHOICES = [(BASIS, "依据"), (AMENDS, "修订"), (REPEALS, "废止"), (SUPPORTS, "配套")]
+
+    page = ParentalKey(RegulationPage, on_delete=models.CASCADE, related_name="relations")
+    kind = models.CharField("关系", max_length=10, choices=KIND_CHOICES)
+    target = models.ForeignKey(RegulationPage, on_delete=models.PROTECT, related_name="incoming_relations",
+                               verbose_name="关联制度")
+    note = models.CharField("备注", max_length=200, blank=True)
+
+    panels = [FieldPanel("kind"), FieldPanel("target"), FieldPanel("note")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "关联制度"
+        constraints = [
+            models.UniqueConstraint(fields=["page", "kind", "target"], name="regulation_relation_unique"),
+        ]

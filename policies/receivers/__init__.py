@@ -1,0 +1,3 @@
+"""Signal receivers, one module per kind of document."""
+
+from . import regulations, tasklists  # noqa: F401

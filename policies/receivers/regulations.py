@@ -1,0 +1,1 @@
+"""Receivers for regulations (publishing, versions)."""

@@ -1,0 +1,1 @@
+"""Receivers for task lists and village rules (e.g. rebuilding TaskItem rows on publish)."""
