@@ -55,7 +55,10 @@ class BodyBlock(blocks.StreamBlock):
 
 
 class BasisBlock(blocks.StructBlock):
-    regulation = blocks.PageChooserBlock(page_type="policies.RegulationPage", label="制度")
+    regulation = blocks.PageChooserBlock(page_type="policies.RegulationPage", label="制度", required=False,
+                                         help_text="本库中的制度；库外的法律法规填写下面的“文件名称”。")
+    title = blocks.CharBlock(label="文件名称", required=False,
+                             help_text="库外依据，如《中华人民共和国村民委员会组织法》")
     article = blocks.CharBlock(label="条款", required=False, help_text="如“第十二条”或“第十二条第二款”")
     note = blocks.CharBlock(label="说明", required=False)
 

@@ -6,7 +6,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -46,6 +46,13 @@ class RegulationIndexPage(Page):
 
     class Meta:
         verbose_name = "制度库"
+
+    def get_context(self, request, *args, **kwargs):
+        from ..views import regulation_list
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(regulation_list(self, request))
+        return context
 
 
 class RegulationTag(TaggedItemBase):
@@ -102,6 +109,40 @@ class RegulationPage(RoutablePageMixin, Page):
     def status(self, on=None):
         return status_rules.document_status(self.versions.all(), on or timezone.localdate(),
                                             self.effective_repeal_date())
+
+    # --- reader routes (logic in policies.views) ---------------------------------------------
+    @path("")
+    def current_text(self, request):
+        from .. import views
+
+        return views.text_view(self, request)
+
+    @path("print/")
+    def current_print(self, request):
+        from .. import views
+
+        return views.text_view(self, request, layout="print")
+
+    @path("pdf/")
+    def current_pdf(self, request):
+        from .. import views
+
+        return views.text_view(self, request, layout="pdf")
+
+    @path("compare/")
+    def compare(self, request):
+        from .. import views
+
+        return views.compare_view(self, request)
+
+    @re_path(r"^(?P<day>\d{4}-\d{2}-\d{2})/(?:(?P<layout>print|pdf)/)?$")
+    def dated_text(self, request, day, layout=None):
+        from .. import views
+
+        parsed = views.parse_day(day)
+        if parsed is None:
+            return views.not_in_force(request, self, f"日期“{day}”无效，请使用 YYYY-MM-DD 格式。")
+        return views.text_view(self, request, parsed, layout=layout or "page")
 
 
 class RegulationVersion(Orderable, IssuedVersion):

@@ -1,0 +1,270 @@
+"""Per-village compliance: obligations (duty × village × period), the records that prove them,
+their evidence, reviews, and the township/county supervision built on top.
+
+Records are never destroyed: a correction is a new revision of the same record (``root``), the
+earlier revisions stay readable by reviewers. Obligations keep denormalised submission/review
+facts so that the displayed status is one pure function call (``compliance.status``)."""
+
+import os
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.core.files.storage import FileSystemStorage
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+
+from . import status as st
+from .kinds import KIND_CHOICES, KIND_LABELS
+
+
+def private_storage():
+    """Evidence is served only through a permission-checked view, never from MEDIA_URL."""
+    return FileSystemStorage(location=os.path.join(f"{settings.MEDIA_ROOT}", "..",
+                                                   f"{os.path.basename(str(settings.MEDIA_ROOT))}-private"))
+
+
+def evidence_path(instance, filename):
+    ext = os.path.splitext(filename)[1].lower()
+    return f"compliance/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{ext}"
+
+
+class Obligation(models.Model):
+    village = models.ForeignKey("villages.VillagePage", on_delete=models.CASCADE, related_name="obligations",
+                                verbose_name="村")
+    # TaskItem rows are rebuilt when a list is republished: keep the code and names ourselves.
+    item = models.ForeignKey("policies.TaskItem", null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="obligations", verbose_name="清单事项")
+    version = models.ForeignKey("policies.TaskListVersion", null=True, blank=True, on_delete=models.SET_NULL,
+                                related_name="+", verbose_name="清单版本")
+    tasklist = models.ForeignKey("policies.TaskListPage", null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="+", verbose_name="清单")
+    item_code = models.CharField("事项编码", max_length=20)
+    item_name = models.CharField("事项名称", max_length=160)
+    category = models.CharField("类别", max_length=40, blank=True)
+    frequency = models.CharField("频次", max_length=12)
+    period_key = models.CharField("期间", max_length=24)
+    opens = models.DateField("开始")
+    due = models.DateField("期限")
+    matter = models.ForeignKey("Record", null=True, blank=True, on_delete=models.SET_NULL,
+                               related_name="matter_obligations", verbose_name="事项（按需）")
+    submitted_at = models.DateTimeField("提交时间", null=True, blank=True)
+    review = models.CharField("审核结果", max_length=10, blank=True)
+    reviewed_at = models.DateTimeField("审核时间", null=True, blank=True)
+    not_applicable = models.BooleanField("不适用", default=False)
+    na_reason = models.CharField("不适用理由", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "履职事项"
+        verbose_name_plural = "履职事项"
+        default_permissions = ("view", "change")
+        constraints = [models.UniqueConstraint(fields=["village", "item_code", "period_key"],
+                                               name="obligation_unique_period")]
+        indexes = [models.Index(fields=["village", "due"]), models.Index(fields=["due"])]
+
+    def __str__(self):
+        return f"{self.item_code} {self.item_name} {self.period_key}"
+
+    def status(self, today=None):
+        return st.compute_status(self.due, today or timezone.localdate(), self.submitted_at, self.review,
+                                 self.not_applicable, self.opens)
+
+    @property
+    def period_label(self):
+        from policies.schedule import period_label
+
+        try:
+            return period_label(self.period_key)
+        except ValueError:
+            return self.period_key
+
+
+class Record(models.Model):
+    DRAFT, SUBMITTED, ACCEPTED, RETURNED = "draft", "submitted", "accepted", "returned"
+    STATE_CHOICES = [(DRAFT, "草稿"), (SUBMITTED, "待审核"), (ACCEPTED, "已通过"), (RETURNED, "已退回")]
+
+    village = models.ForeignKey("villages.VillagePage", on_delete=models.PROTECT, related_name="records",
+                                verbose_name="村")
+    kind = models.CharField("记录类型", max_length=20, choices=KIND_CHOICES)
+    title = models.CharField("标题", max_length=160)
+    occurred_on = models.DateField("日期")
+    content = models.JSONField("内容", default=dict, blank=True)
+    flags = models.JSONField("提示", default=list, blank=True)
+    state = models.CharField("状态", max_length=10, choices=STATE_CHOICES, default=DRAFT)
+    is_public = models.BooleanField("已线上公开", default=False)
+    obligations = models.ManyToManyField(Obligation, blank=True, related_name="records", verbose_name="履职事项")
+    root = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="revisions",
+                             verbose_name="原始记录")
+    revision = models.PositiveSmallIntegerField("版本", default=1)
+    is_current = models.BooleanField("当前版本", default=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+", verbose_name="填报人")
+    created_at = models.DateTimeField("创建时间", default=timezone.now)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+    submitted_at = models.DateTimeField("提交时间", null=True, blank=True)
+    reviewed_at = models.DateTimeField("审核时间", null=True, blank=True)
+    review_comment = models.TextField("审核意见", blank=True)
+
+    class Meta:
+        verbose_name = "履职记录"
+        verbose_name_plural = "履职记录"
+        default_permissions = ("add", "change", "view")
+        permissions = [("review_record", "可审核履职记录")]
+        ordering = ["-occurred_on", "-id"]
+        indexes = [models.Index(fields=["village", "is_current", "occurred_on"])]
+
+    def __str__(self):
+        return f"{self.kind_label} {self.title}"
+
+    def delete(self, *args, **kwargs):
+        raise PermissionDenied("履职记录不可删除；如需更正，请提交新版本。")
+
+    @property
+    def kind_label(self):
+        return KIND_LABELS.get(self.kind, self.kind)
+
+    @property
+    def state_label(self):
+        return dict(self.STATE_CHOICES).get(self.state, self.state)
+
+    @property
+    def root_id_or_self(self):
+        return self.root_id or self.pk
+
+    def get_absolute_url(self):
+        return f"/records/r/{self.pk}/"
+
+    @cached_property
+    def history(self):
+        root = self.root_id_or_self
+        return list(Record.objects.filter(models.Q(pk=root) | models.Q(root_id=root)).order_by("revision"))
+
+
+class Citation(models.Model):
+    record = models.ForeignKey(Record, on_delete=models.CASCADE, related_name="citations", verbose_name="记录")
+    regulation = models.ForeignKey("policies.RegulationPage", on_delete=models.PROTECT, related_name="+",
+                                   verbose_name="制度")
+    version = models.ForeignKey("policies.RegulationVersion", null=True, blank=True, on_delete=models.SET_NULL,
+                                related_name="+", verbose_name="制度版本")
+    article = models.CharField("条", max_length=20)
+    anchor = models.CharField("锚点", max_length=20, blank=True)
+
+    class Meta:
+        verbose_name = "引用条文"
+        verbose_name_plural = "引用条文"
+        default_permissions = ()
+        indexes = [models.Index(fields=["regulation", "anchor"])]
+
+    def url(self):
+        from .links import article_url
+
+        return article_url(self.regulation, self.version, self.anchor)
+
+
+class Attachment(models.Model):
+    record = models.ForeignKey(Record, on_delete=models.PROTECT, related_name="attachments", verbose_name="记录")
+    file = models.FileField("文件", upload_to=evidence_path, storage=private_storage)
+    thumbnail = models.FileField("缩略图", upload_to=evidence_path, storage=private_storage, blank=True)
+    original_name = models.CharField("原文件名", max_length=200)
+    file_type = models.CharField("类型", max_length=8)
+    size = models.PositiveIntegerField("大小（字节）")
+    sha256 = models.CharField("SHA-256", max_length=64)
+    width = models.PositiveIntegerField("宽", null=True, blank=True)
+    height = models.PositiveIntegerField("高", null=True, blank=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    uploaded_at = models.DateTimeField("上传时间", default=timezone.now)
+
+    class Meta:
+        verbose_name = "佐证材料"
+        verbose_name_plural = "佐证材料"
+        default_permissions = ("add", "view")
+
+    @property
+    def is_image(self):
+        return self.file_type in ("jpg", "png")
+
+
+class Review(models.Model):
+    record = models.ForeignKey(Record, on_delete=models.PROTECT, related_name="reviews", verbose_name="记录")
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+",
+                                 verbose_name="审核人")
+    result = models.CharField("结果", max_length=10, choices=[(st.ACCEPTED, "通过"), (st.RETURNED_RESULT, "退回")])
+    comment = models.TextField("意见", blank=True)
+    at = models.DateTimeField("时间", default=timezone.now)
+
+    class Meta:
+        verbose_name = "审核"
+        verbose_name_plural = "审核"
+        default_permissions = ("view",)
+        ordering = ["at"]
+
+
+class SupervisionAction(models.Model):
+    TALK, WARNING, RECTIFY = "talk", "warning", "rectify"
+    KIND_CHOICES = [(TALK, "谈话提醒"), (WARNING, "书面警示"), (RECTIFY, "责令整改")]
+
+    village = models.ForeignKey("villages.VillagePage", on_delete=models.PROTECT,
+                                related_name="supervision_actions", verbose_name="村")
+    obligation = models.ForeignKey(Obligation, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="actions", verbose_name="事项")
+    kind = models.CharField("方式", max_length=10, choices=KIND_CHOICES)
+    reason = models.TextField("事由")
+    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    issued_on = models.DateField("日期", default=timezone.localdate)
+    rectify_by = models.DateField("整改期限", null=True, blank=True)
+    closed_on = models.DateField("整改完成日期", null=True, blank=True)
+    closure_note = models.TextField("整改情况", blank=True)
+
+    class Meta:
+        verbose_name = "督导措施"
+        verbose_name_plural = "督导措施"
+        default_permissions = ("add", "change", "view")
+        ordering = ["-issued_on", "-id"]
+
+    @property
+    def kind_label(self):
+        return dict(self.KIND_CHOICES).get(self.kind, self.kind)
+
+    def is_open(self):
+        return self.kind == self.RECTIFY and self.closed_on is None
+
+
+class ElevatedSupervision(models.Model):
+    """提级监督: the county takes over supervision of a village with large 三资."""
+
+    village = models.OneToOneField("villages.VillagePage", on_delete=models.CASCADE, related_name="elevated",
+                                   verbose_name="村")
+    reason = models.CharField("理由", max_length=200)
+    since = models.DateField("起始日期")
+    until = models.DateField("结束日期", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "提级监督"
+        verbose_name_plural = "提级监督"
+        default_permissions = ("add", "change", "view")
+
+
+class TargetTask(models.Model):
+    """A village secretary's 目标任务清单 entry: a public commitment with a time node."""
+
+    village = models.ForeignKey("villages.VillagePage", on_delete=models.CASCADE, related_name="targets",
+                                verbose_name="村")
+    year = models.PositiveSmallIntegerField("年度")
+    title = models.CharField("目标任务", max_length=160)
+    commitment = models.TextField("公开承诺", blank=True)
+    due = models.DateField("时间节点")
+    done_on = models.DateField("完成日期", null=True, blank=True)
+    record = models.ForeignKey(Record, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+                               verbose_name="佐证记录")
+
+    class Meta:
+        verbose_name = "目标任务"
+        verbose_name_plural = "目标任务"
+        default_permissions = ("add", "change", "view")
+        ordering = ["due"]
+
+    def status(self, today=None):
+        return st.compute_status(self.due, today or timezone.localdate(), self.done_on,
+                                 st.ACCEPTED if self.done_on else "", False)

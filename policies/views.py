@@ -1,0 +1,167 @@
+"""The reader side of a regulation: which version a visitor sees on which day, and the pages built
+from it (text, dated text, compare, print, PDF). RegulationPage's routes call these."""
+
+import datetime
+
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.http import HttpResponse
+from django.utils import timezone
+
+from . import status as status_rules
+from .diff import diff_articles, summarize
+from .references import RefContext
+
+
+class NotVisible(Exception):
+    """Nothing the visitor may see is in force on the day asked for (carries a Chinese message)."""
+
+
+def today():
+    return timezone.localdate()
+
+
+def parse_day(value):
+    try:
+        return datetime.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def can_edit(page, user):
+    if user is None or not user.is_authenticated:
+        return False
+    return page.permissions_for_user(user).can_edit()
+
+
+def visible_versions(page, user, versions=None):
+    """Editors see every version; everyone else only versions that have taken effect."""
+    versions = page.versions_in_order() if versions is None else versions
+    if can_edit(page, user):
+        return versions
+    now = today()
+    return [v for v in versions if v.effective_from <= now]
+
+
+def version_for_day(page, user, day):
+    """The version in force on ``day`` that ``user`` may see, else NotVisible."""
+    versions = page.versions_in_order()
+    repeal = page.effective_repeal_date()
+    version = status_rules.version_in_force(versions, day, repeal)
+    if version is None:
+        if repeal and day >= repeal:
+            raise NotVisible(f"《{page.title}》已于{_cn(repeal)}废止，该日期没有有效文本。")
+        raise NotVisible(f"《{page.title}》在{_cn(day)}没有施行中的版本。")
+    if version not in visible_versions(page, user, versions):
+        raise NotVisible(f"《{page.title}》在{_cn(day)}施行的版本尚未生效，暂不公开。")
+    return version
+
+
+def _cn(day):
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def timeline(page, user, on=None):
+    on = on or today()
+    versions = page.versions_in_order()
+    repeal = page.effective_repeal_date()
+    shown = visible_versions(page, user, versions)
+    rows = []
+    for version, window in status_rules.windows(versions, repeal):
+        if version in shown:
+            rows.append({"version": version, "window": window,
+                         "status": status_rules.version_status(version, versions, on, repeal)})
+    return rows
+
+
+def banner(page, version, day):
+    """The notice above a text that is not the one in force today."""
+    versions = page.versions_in_order()
+    repeal = page.effective_repeal_date()
+    now = today()
+    window = status_rules.window_of(version, versions, repeal)
+    if window.contains(now):
+        return ""
+    if window.start > now:
+        return f"此版本自{_cn(window.start)}起施行，目前尚未生效（仅编辑可见）。"
+    later = [v for v in versions if v.effective_from > version.effective_from]
+    if later and (not repeal or later[0].effective_from < repeal):
+        return f"此版本自{_cn(window.start)}起施行，已于{_cn(later[0].effective_from)}被修订。"
+    if repeal:
+        return f"此版本自{_cn(window.start)}起施行，已于{_cn(repeal)}废止。"
+    end = window.end + datetime.timedelta(days=1) if window.end else now
+    return f"此版本自{_cn(window.start)}起施行，已于{_cn(end)}失效。"
+
+
+def reader_context(page, request, day=None):
+    """Context for the text page. ``day`` None = today (the plain URL)."""
+    dated = day is not None
+    day = day or today()
+    version = version_for_day(page, request.user, day)
+    outline = version.outline()
+    articles = [item for item in outline if hasattr(item, "paragraphs")]
+    chapters = [item for item in outline if getattr(item, "kind", None) == "chapter"]
+    versions = page.versions_in_order()
+    repeal = page.effective_repeal_date()
+    return {
+        "page": page,
+        "version": version,
+        "day": day,
+        "dated": dated,
+        "outline": outline,
+        "articles": articles,
+        "toc": [item for item in outline if getattr(item, "kind", None) in ("chapter", "section")] or articles,
+        "window": status_rules.window_of(version, versions, repeal),
+        "version_status": status_rules.version_status(version, versions, day, repeal),
+        "page_status": page.status(),
+        "timeline": timeline(page, request.user),
+        "banner": banner(page, version, day),
+        "can_edit": can_edit(page, request.user),
+        "refctx": RefContext(articles=articles, chapters=len(chapters), day=day, dated=dated, page_id=page.id),
+        "day_path": f"{day.isoformat()}/" if dated else "",
+    }
+
+
+def not_in_force(request, page, message):
+    return TemplateResponse(request, "policies/regulation_not_found.html",
+                            {"page": page, "message": message}, status=404)
+
+
+def text_view(page, request, day=None, layout="page"):
+    try:
+        context = reader_context(page, request, day)
+    except NotVisible as exc:
+        return not_in_force(request, page, str(exc))
+    context["request"] = request
+    if layout == "page":
+        return TemplateResponse(request, "policies/regulation_page.html", context)
+    if layout == "print":
+        return TemplateResponse(request, "policies/regulation_print.html", context)
+    from .pdf import render_pdf
+
+    html = render_to_string("policies/regulation_print.html", dict(context, for_pdf=True), request=request)
+    response = HttpResponse(render_pdf(html), content_type="application/pdf")
+    filename = f"{page.slug}-{context['version'].effective_from.isoformat()}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def compare_view(page, request):
+    shown = visible_versions(page, request.user)
+    by_id = {str(v.pk): v for v in shown if v.pk}
+    error = ""
+    old = new = None
+    if len(shown) >= 2:
+        default_from, default_to = shown[-2], shown[-1]
+    else:
+        default_from = default_to = shown[0] if shown else None
+    from_id = request.GET.get("from") or (str(default_from.pk) if default_from else "")
+    to_id = request.GET.get("to") or (str(default_to.pk) if default_to else "")
+    old, new = by_id.get(from_id), by_id.get(to_id)
+    if old is None or new is None:
+        error = "请选择本制度的两个版本进行比较（版本编号无效或不可见）。"
+    changes = diff_articles(old.articles(), new.articles()) if not error else []
+    context = {"page": page, "versions": shown, "old": old, "new": new, "changes": changes,
+               "counts": summarize(changes), "error": error, "from_id": from_id, "to_id": to_id,
+               "timeline": timeline(page, request.user)}
+    return TemplateResponse(request, "policies/regulation_compare.html", context, status=400 if error else 200)
