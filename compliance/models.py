@@ -117,6 +117,9 @@ class Record(models.Model):
     def __str__(self):
         return f"{self.kind_label} {self.title}"
 
+    def get_absolute_url(self):
+        return f"/records/r/{self.pk}/"
+
     def delete(self, *args, **kwargs):
         raise PermissionDenied("履职记录不可删除；如需更正，请提交新版本。")
 
@@ -131,9 +134,6 @@ class Record(models.Model):
     @property
     def root_id_or_self(self):
         return self.root_id or self.pk
-
-    def get_absolute_url(self):
-        return f"/records/r/{self.pk}/"
 
     @cached_property
     def history(self):

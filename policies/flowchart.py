@@ -82,7 +82,7 @@ def _edges(steps):
     return edges
 
 
-def render_flowchart(steps, title="办理流程"):
+def render_flowchart(steps, title="办理流程", dom_id="fc"):
     """``steps``: dicts with actor, action, record, time_limit, next_steps. Returns safe SVG."""
     steps = [s for s in steps or [] if (s.get("actor") or s.get("action"))]
     if not steps:
@@ -97,7 +97,8 @@ def render_flowchart(steps, title="办理流程"):
     box_w = WIDTH - 2 * MARGIN - lane_count * LANE
     inner = box_w - 2 * PAD
 
-    boxes, y = [], MARGIN
+    # Room above the first box for the label of a branch that loops back to step 1.
+    boxes, y = [], MARGIN + (16 if any(e[1] == 1 and e[2] for e in lanes) else 0)
     for number, step in enumerate(steps, 1):
         head = f"{CIRCLED[number - 1] if number <= len(CIRCLED) else str(number) + '.'} {step.get('actor') or ''}"
         rows = [(line, FONT, True) for line in wrap(head, inner, FONT)]
@@ -111,12 +112,12 @@ def render_flowchart(steps, title="办理流程"):
     total_h = y - GAP + MARGIN
 
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="flowchart" viewBox="0 0 {WIDTH} {total_h}" '
-           f'width="100%" style="max-width:{WIDTH * 2}px" role="img" aria-labelledby="fc-title">',
-           f'<title id="fc-title">{escape(title)}：共{len(steps)}步</title>',
-           '<defs><marker id="fc-head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
+           f'width="100%" style="max-width:{WIDTH * 2}px" role="img" aria-labelledby="{dom_id}-title">',
+           f'<title id="{dom_id}-title">{escape(title)}：共{len(steps)}步</title>',
+           f'<defs><marker id="{dom_id}-head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
            'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#1f2328"/></marker></defs>']
     for box in boxes:
-        out.append(f'<g class="fc-step" id="fc-step-{box["number"]}">')
+        out.append(f'<g class="fc-step" id="{dom_id}-step-{box["number"]}">')
         out.append(f'<rect class="fc-box" x="{box_x}" y="{box["y"]}" width="{box_w}" height="{box["h"]}" '
                    'rx="6" fill="#ffffff" stroke="#1f2328" stroke-width="1.5"/>')
         ty = box["y"] + PAD
@@ -135,14 +136,14 @@ def render_flowchart(steps, title="办理流程"):
             y1 = a["y"] + a["h"] / 2 + (lanes[edge] * 6)
             y2 = b["y"] + min(18, b["h"] / 2) + (lanes[edge] * 6)
             d = f"M{box_x + box_w},{y1:.0f} H{lane_x} V{y2:.0f} H{box_x + box_w + 1}"
-            lx, ly, anchor = box_x + box_w - 4, y1 - 4, "end"
+            lx, ly, anchor = box_x + box_w - 4, b["y"] - 6, "end"
         else:
             x = box_x + box_w / 2
             y1, y2 = a["y"] + a["h"], b["y"] - 1
             d = f"M{x:.0f},{y1} V{y2}"
             lx, ly, anchor = x + 6, (y1 + y2) / 2 + 4, "start"
         out.append(f'<path class="fc-arrow" data-from="{edge[0]}" data-to="{edge[1]}" d="{d}" fill="none" '
-                   'stroke="#1f2328" stroke-width="1.5" marker-end="url(#fc-head)"/>')
+                   'stroke="#1f2328" stroke-width="1.5" marker-end="url(#' + dom_id + '-head)"/>')
         if label:
             out.append(f'<text class="fc-label" x="{lx:.0f}" y="{ly:.0f}" font-size="{SMALL}" '
                        f'text-anchor="{anchor}" fill="#a4161a">{escape(label)}</text>')

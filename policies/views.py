@@ -3,9 +3,9 @@ from it (text, dated text, compare, print, PDF). RegulationPage's routes call th
 
 import datetime
 
+from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.http import HttpResponse
 from django.utils import timezone
 
 from . import status as status_rules
@@ -28,6 +28,15 @@ def parse_day(value):
         return None
 
 
+def versions_of(page):
+    """The page's versions, loaded once per page object: window lookups compare by identity."""
+    cached = getattr(page, "_reader_versions", None)
+    if cached is None:
+        cached = (page.versions_in_order(), page.effective_repeal_date())
+        page._reader_versions = cached
+    return cached
+
+
 def can_edit(page, user):
     if user is None or not user.is_authenticated:
         return False
@@ -36,7 +45,7 @@ def can_edit(page, user):
 
 def visible_versions(page, user, versions=None):
     """Editors see every version; everyone else only versions that have taken effect."""
-    versions = page.versions_in_order() if versions is None else versions
+    versions = versions_of(page)[0] if versions is None else versions
     if can_edit(page, user):
         return versions
     now = today()
@@ -45,8 +54,7 @@ def visible_versions(page, user, versions=None):
 
 def version_for_day(page, user, day):
     """The version in force on ``day`` that ``user`` may see, else NotVisible."""
-    versions = page.versions_in_order()
-    repeal = page.effective_repeal_date()
+    versions, repeal = versions_of(page)
     version = status_rules.version_in_force(versions, day, repeal)
     if version is None:
         if repeal and day >= repeal:
@@ -63,8 +71,7 @@ def _cn(day):
 
 def timeline(page, user, on=None):
     on = on or today()
-    versions = page.versions_in_order()
-    repeal = page.effective_repeal_date()
+    versions, repeal = versions_of(page)
     shown = visible_versions(page, user, versions)
     rows = []
     for version, window in status_rules.windows(versions, repeal):
@@ -76,8 +83,7 @@ def timeline(page, user, on=None):
 
 def banner(page, version, day):
     """The notice above a text that is not the one in force today."""
-    versions = page.versions_in_order()
-    repeal = page.effective_repeal_date()
+    versions, repeal = versions_of(page)
     now = today()
     window = status_rules.window_of(version, versions, repeal)
     if window.contains(now):
@@ -101,8 +107,7 @@ def reader_context(page, request, day=None):
     outline = version.outline()
     articles = [item for item in outline if hasattr(item, "paragraphs")]
     chapters = [item for item in outline if getattr(item, "kind", None) == "chapter"]
-    versions = page.versions_in_order()
-    repeal = page.effective_repeal_date()
+    versions, repeal = versions_of(page)
     return {
         "page": page,
         "version": version,
@@ -123,8 +128,10 @@ def reader_context(page, request, day=None):
 
 
 def not_in_force(request, page, message):
+    """404 with the reason in Chinese, plus links to the versions the visitor may read."""
     return TemplateResponse(request, "policies/regulation_not_found.html",
-                            {"page": page, "message": message}, status=404)
+                            {"page": page, "message": message, "timeline": timeline(page, request.user)},
+                            status=404)
 
 
 def text_view(page, request, day=None, layout="page"):
@@ -165,3 +172,36 @@ def compare_view(page, request):
                "counts": summarize(changes), "error": error, "from_id": from_id, "to_id": to_id,
                "timeline": timeline(page, request.user)}
     return TemplateResponse(request, "policies/regulation_compare.html", context, status=400 if error else 200)
+
+
+def regulation_rows(pages, on=None):
+    """(page, status) pairs for lists; status computed once per page."""
+    return [{"page": p, "status": p.status(on), "current": p.version_on(on or today())} for p in pages]
+
+
+def filter_regulations(queryset, q="", category="", status=""):
+    from django.db.models import Q
+
+    if q:
+        queryset = queryset.filter(Q(title__icontains=q) | Q(doc_number__icontains=q) | Q(summary__icontains=q))
+    if category:
+        match = Q(category__name=category)
+        if category.isdigit():
+            match |= Q(category__id=int(category))
+        queryset = queryset.filter(match)
+    pages = list(queryset.select_related("category").prefetch_related("versions"))
+    if status:
+        pages = [p for p in pages if p.status() == status]
+    return pages
+
+
+def regulation_list(index, request):
+    from .models import RegulationCategory, RegulationPage
+
+    q = request.GET.get("q", "").strip()
+    category = request.GET.get("category", "").strip()
+    status = request.GET.get("status", "").strip()
+    queryset = RegulationPage.objects.child_of(index).live().order_by("title")
+    pages = filter_regulations(queryset, q, category, status)
+    return {"rows": regulation_rows(pages), "categories": RegulationCategory.objects.all(),
+            "statuses": status_rules.ALL_STATUSES, "q": q, "category": category, "status": status}

@@ -144,6 +144,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 SEARCH_ENGINE = os.environ.get("SEARCH_ENGINE", "embedded")
 ES_URL = os.environ.get("ES_URL", "")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "rulebook")
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.wagtail_backend"}}  # Chinese substrings in admin search
 
 LOGIN_URL = "/admin/login/"
 

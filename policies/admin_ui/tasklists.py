@@ -1,1 +1,53 @@
-"""Admin UI for task lists and village rules."""
+"""Task lists and village rules on the public pages (home, township, village sections)."""
+
+from django.utils import timezone
+from wagtail import hooks
+
+
+@hooks.register("home_page_sections")
+def task_lists_section(request, page):
+    from ..models import TaskListIndexPage, TaskListPage
+
+    today = timezone.localdate()
+    lists = TaskListPage.objects.live().order_by("path").prefetch_related("versions")
+    if not lists:
+        return None
+    rows = []
+    for p in lists:
+        version = p.version_on(today)
+        rows.append({"page": p, "status": p.status(today), "version": version,
+                     "count": p.item_rows(version).count() if version else 0})
+    return {"title": "清单", "template": "policies/task_home_section.html",
+            "context": {"lists": rows, "index": TaskListIndexPage.objects.live().first()}}
+
+
+@hooks.register("village_page_sections")
+def village_rule_section(request, page):
+    from ..models import VillageRulePage
+    from ..villagerule_status import pending, template_current, village_rule_row
+
+    rule = VillageRulePage.objects.child_of(page).live().first()
+    if rule is None:
+        return {"title": "村规民约", "template": "policies/village_rule_section.html", "context": {"rule": None}}
+    on = timezone.localdate()
+    status, version = rule.rule_status(on)
+    index, _template, template_version = template_current(on)
+    row = village_rule_row(page, rule, on, template_version, index.max_age_years if index else 0)
+    waiting = pending(list(rule.versions.all()), on)
+    return {"title": "村规民约", "template": "policies/village_rule_section.html",
+            "context": {"rule": rule, "status": status, "version": version, "pending": waiting,
+                        "articles": version.articles() if version else [], "notes": row["flags"]}}
+
+
+@hooks.register("township_page_sections")
+def township_rules_section(request, page):
+    from ..villagerule_status import DRAFT, FILED, VOTED, township_overview
+
+    on = timezone.localdate()
+    rows = township_overview(page, on)
+    if not rows:
+        return None
+    counts = {"filed": sum(r["status"] == FILED for r in rows), "voted": sum(r["status"] == VOTED for r in rows),
+              "draft": sum(r["status"] == DRAFT for r in rows), "flagged": sum(bool(r["flags"]) for r in rows)}
+    return {"title": "各村村规民约备案情况", "template": "policies/village_rule_township.html",
+            "context": {"rows": rows, "on": on, "counts": counts}}

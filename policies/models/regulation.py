@@ -5,6 +5,7 @@ from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
@@ -59,6 +60,31 @@ class RegulationTag(TaggedItemBase):
     content_object = ParentalKey("policies.RegulationPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
+class RegulationPageForm(WagtailAdminPageForm):
+    """Versions of one regulation never overlap; checked across the inline forms (each form alone
+    cannot see its siblings)."""
+
+    def clean(self):
+        from types import SimpleNamespace
+
+        cleaned = super().clean()
+        formset = self.formsets.get("versions")
+        if formset is not None:
+            formset.is_valid()
+            versions = []
+            for form in formset.forms:
+                data = getattr(form, "cleaned_data", None) or {}
+                if data.get("DELETE") or not data.get("effective_from"):
+                    continue
+                versions.append(SimpleNamespace(
+                    label=data.get("label") or "未命名版本", effective_from=data["effective_from"],
+                    effective_to=data.get("effective_to"), is_trial=data.get("is_trial", False),
+                    trial_until=data.get("trial_until")))
+            for message in status_rules.validate_no_overlap(versions):
+                self.add_error(None, message)
+        return cleaned
+
+
 class RegulationPage(RoutablePageMixin, Page):
     doc_number = models.CharField("文号", max_length=80, blank=True)
     issuer = models.CharField("发文机关", max_length=80, default="中共习水县委组织部")
@@ -80,6 +106,7 @@ class RegulationPage(RoutablePageMixin, Page):
     ]
 
     search_fields = Page.search_fields + [index.SearchField("doc_number"), index.SearchField("summary")]
+    base_form_class = RegulationPageForm
 
     parent_page_types = ["policies.RegulationIndexPage"]
     subpage_types = []

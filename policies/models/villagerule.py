@@ -1,6 +1,7 @@
 """Village rules (村规民约): the county's model text (示范文本) and each village's own rules, with
 the adoption record the law requires (征集民意 → 拟定草案 → 乡镇审核 → 村民会议表决 → 备案公布)."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
@@ -30,6 +31,25 @@ class VillageRuleIndexPage(Page):
     class Meta:
         verbose_name = "村规民约"
 
+    def get_context(self, request, *args, **kwargs):
+        from collections import Counter
+
+        from villages.models import TownshipPage
+
+        context = super().get_context(request, *args, **kwargs)
+        on = timezone.localdate()
+        templates = []
+        for page in VillageRulePage.objects.child_of(self).live().order_by("path"):
+            status, version = page.rule_status(on)
+            templates.append({"page": page, "status": status, "version": version})
+        counts = Counter()
+        villages = VillageRulePage.objects.live().not_child_of(self).descendant_of(self.get_parent())
+        for page in villages.prefetch_related("versions"):
+            counts[page.rule_status(on)[0]] += 1
+        context.update(templates=templates, total=sum(counts.values()), counts=sorted(counts.items()),
+                       townships=TownshipPage.objects.live().order_by("code"))
+        return context
+
 
 class VillageRulePage(Page):
     """Under a VillagePage it is that village's rules; under the index page it is the template."""
@@ -54,6 +74,48 @@ class VillageRulePage(Page):
 
     def today(self):
         return timezone.localdate()
+
+    @property
+    def village(self):
+        from villages.models import VillagePage
+
+        return VillagePage.objects.filter(pk=self.get_parent().pk).first() if self.pk else None
+
+    def rule_status(self, on=None):
+        """``(status, version)``: for a template the issued-version status, else the adoption status."""
+        from .. import status as status_rules
+        from .. import villagerule_status as vrs
+
+        on = on or self.today()
+        versions = list(self.versions.all())
+        if self.is_template:
+            dated = [v for v in versions if v.effective_from]
+            return (status_rules.document_status(dated, on, self.repealed_on),
+                    status_rules.version_in_force(dated, on, self.repealed_on))
+        return vrs.rule_status(versions, on, self.repealed_on)
+
+    def versions_in_order(self):
+        import datetime
+
+        return sorted(self.versions.all(),
+                      key=lambda v: v.effective_from or v.voted_on or v.drafted_on or datetime.date.max)
+
+    def get_context(self, request, *args, **kwargs):
+        from ..diff import diff_articles, summarize
+        from ..villagerule_status import version_rule_status
+
+        context = super().get_context(request, *args, **kwargs)
+        on = self.today()
+        status, version = self.rule_status(on)
+        versions = self.versions_in_order()
+        context.update(on=on, rule_status=status, version=version, is_template=self.is_template,
+                       articles=version.articles() if version else [],
+                       history=[(v, version_rule_status(v, versions, on, self.repealed_on)) for v in versions])
+        based = version.based_on if version else None
+        if based is not None and not self.is_template:
+            changes = [c for c in diff_articles(based.articles(), version.articles()) if c.change != "renumbered"]
+            context.update(based_on=based, changes=changes, change_summary=summarize(changes))
+        return context
 
 
 class VillageRuleVersion(Orderable, IssuedVersion):
@@ -107,6 +169,34 @@ class VillageRuleVersion(Orderable, IssuedVersion):
             models.CheckConstraint(
                 condition=models.Q(filed_on__isnull=True) | models.Q(voted_on__isnull=False),
                 name="village_rule_filed_after_vote"),
+        ]
+
+    def clean(self):
+        from ..villagerule_status import validate_adoption
+
+        super().clean()
+        if self.filed_on and not self.effective_from:
+            self.effective_from = self.filed_on  # 备案公布 puts the rules in force unless a date is given
+        errors = validate_adoption(self)
+        if errors:
+            raise ValidationError(errors)
+
+    # Dated versions only: a draft has no start date and no window yet.
+    def siblings(self):
+        return [v for v in super().siblings() if v.effective_from]
+
+    def adoption_steps(self):
+        """The adoption timeline as ``[(step, date or None, detail)]``."""
+        votes = ""
+        if self.voted_on:
+            votes = (f"{self.vote_meeting}，应到{self.attendance_expected or '—'}人，实到{self.attendance_actual or '—'}人；"
+                     f"赞成{self.votes_for or 0}，反对{self.votes_against or 0}，弃权{self.votes_abstain or 0}")
+        return [
+            ("征集民意", self.consultation_from, f"至{self.consultation_to}" if self.consultation_to else ""),
+            ("拟定草案", self.drafted_on, ""),
+            ("乡镇审核", self.township_reviewed_on, self.township_opinion),
+            ("村民表决", self.voted_on, votes),
+            ("备案公布", self.filed_on, f"备案编号 {self.filing_number}" if self.filing_number else ""),
         ]
 
 

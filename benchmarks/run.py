@@ -1,0 +1,26 @@
+"""Runs every benchmark in one go: `make benchmark` (or `.venv/bin/python -m benchmarks.run`).
+
+Each benchmark prints its own table; figures are ratios to a baseline measured in the same run."""
+
+import importlib
+import sys
+
+BENCHMARKS = ["benchmarks.search_benchmark", "benchmarks.compliance_benchmark"]
+
+
+def main(argv=None):
+    argv = sys.argv[1:] if argv is None else argv
+    for dotted in BENCHMARKS:
+        try:
+            module = importlib.import_module(dotted)
+        except ModuleNotFoundError as exc:
+            if exc.name != dotted:
+                raise
+            print(f"(跳过 {dotted}：未找到)")
+            continue
+        print(f"\n## {dotted}\n", flush=True)
+        module.main(argv)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,203 @@
+"""Read models for pages and dashboards. Every function issues a fixed number of queries,
+whatever the number of records: aggregates in SQL, grouping in Python."""
+
+import datetime
+from collections import OrderedDict, defaultdict
+
+from django.db.models import Count, F, Prefetch, Q
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from villages.models import TownshipPage, VillagePage
+
+from . import status as st
+from .access import public_records
+from .models import Citation, ElevatedSupervision, Obligation, Record, SupervisionAction, TargetTask
+
+UPCOMING_DAYS = 90
+RECENT_DAYS = 62
+
+# 红旗村 score, shown verbatim on the dashboards.
+SCORE_FORMULA = ("得分 = 100 × (按时完成数 + 0.5 × 逾期后完成数) ÷ 应完成数 − 5 × 书面警示次数 − 10 × 未结整改数；"
+                 "得分 ≥ 90 且无未结整改的村评为“红旗村”。应完成数：本年度期限已到且非“不适用”的履职事项。")
+RED_FLAG_THRESHOLD = 90
+
+
+def village_overview(village, user, today=None, full_access=False):
+    """Everything the village page section shows, in six queries."""
+    today = today or timezone.localdate()
+    year_start = datetime.date(today.year, 1, 1)
+    records_qs = Record.objects.filter(is_current=True).only(
+        "id", "title", "kind", "state", "occurred_on", "is_public", "village_id")
+    if not full_access:
+        records_qs = public_records(records_qs)
+    obligations = list(
+        Obligation.objects.filter(village=village, due__gte=year_start, opens__lte=today + datetime.timedelta(
+            days=UPCOMING_DAYS)).order_by("due", "item_code")
+        .prefetch_related(Prefetch("records", queryset=records_qs, to_attr="shown_records")))
+    current, upcoming, by_item = [], [], OrderedDict()
+    for ob in obligations:
+        ob.shown_status = ob.status(today)
+        ob.badge = st.BADGE[ob.shown_status]
+        if ob.opens > today:
+            upcoming.append(ob)
+        elif ob.due >= today - datetime.timedelta(days=RECENT_DAYS) or ob.shown_status in (st.OVERDUE, st.RETURNED):
+            current.append(ob)
+        entry = by_item.setdefault(ob.item_code, {"code": ob.item_code, "name": ob.item_name,
+                                                  "item_id": ob.item_id, "records": [], "done": 0, "due": 0})
+        entry["records"] += ob.shown_records
+        if ob.due <= today and not ob.not_applicable:
+            entry["due"] += 1
+            entry["done"] += st.counts_as_done(ob.shown_status)
+    record_ids = {r.pk for ob in obligations for r in ob.shown_records}
+    citations = list(Citation.objects.filter(record_id__in=record_ids).select_related("regulation", "version"))
+    by_article = OrderedDict()
+    for c in citations:
+        entry = by_article.setdefault((c.regulation_id, c.anchor), {"citation": c, "record_ids": set()})
+        entry["record_ids"].add(c.record_id)
+    records_by_id = {r.pk: r for ob in obligations for r in ob.shown_records}
+    for entry in by_article.values():
+        entry["records"] = [records_by_id[i] for i in sorted(entry["record_ids"])]
+    return {
+        "village": village, "today": today, "current": current, "upcoming": upcoming[:30],
+        "by_item": list(by_item.values()), "by_article": list(by_article.values()),
+        "elevated": ElevatedSupervision.objects.filter(village=village, until__isnull=True).first(),
+        "actions": list(SupervisionAction.objects.filter(village=village)[:10]) if full_access else [],
+        "targets": list(TargetTask.objects.filter(village=village, year=today.year)),
+        "full_access": full_access,
+    }
+
+
+def _due_filter(today, year):
+    return Q(due__gte=datetime.date(year, 1, 1), due__lte=today, not_applicable=False)
+
+
+def _aggregates(qs, group_fields):
+    accepted = Q(review=st.ACCEPTED)
+    late = accepted & Q(submitted_at__date__gt=F("due"))
+    overdue = ~accepted & (Q(submitted_at__isnull=True) | Q(review=st.RETURNED_RESULT))
+    return qs.values(*group_fields).annotate(
+        total=Count("id"), done=Count("id", filter=accepted), late=Count("id", filter=late),
+        overdue=Count("id", filter=overdue)).order_by(*group_fields)
+
+
+def _rate(done, total):
+    return round(100 * done / total) if total else None
+
+
+def heat_class(rate):
+    if rate is None:
+        return "heat-none"
+    return "heat-" + ("5" if rate >= 95 else "4" if rate >= 85 else "3" if rate >= 70 else "2" if rate >= 50 else "1")
+
+
+def dashboard(villages, today=None, by_township=False):
+    """Completion heatmap (rows: villages or townships × columns: task lists), overdue list,
+    monthly trend, 红旗村 scores. ``villages``: a VillagePage queryset."""
+    today = today or timezone.localdate()
+    village_list = list(villages.order_by("code").only("id", "title", "code", "path", "url_path"))
+    ids = [v.pk for v in village_list]
+    base = Obligation.objects.filter(village_id__in=ids).filter(_due_filter(today, today.year))
+    cells = list(_aggregates(base, ["village_id", "tasklist_id"]))
+    from policies.models import TaskListPage
+
+    names = dict(TaskListPage.objects.filter(pk__in={c["tasklist_id"] for c in cells}).values_list("pk", "title"))
+    lists = OrderedDict(sorted(((pk, names.get(pk, "（其他）")) for pk in {c["tasklist_id"] for c in cells}),
+                               key=lambda kv: kv[1]))
+    townships = {t.path: t for t in TownshipPage.objects.only("id", "title", "code", "path")}
+    township_of = {v.pk: townships.get(v.path[:len(v.path) - VillagePage.steplen]) for v in village_list}
+    rows = OrderedDict()
+    if by_township:
+        for v in village_list:
+            t = township_of[v.pk]
+            rows.setdefault(t.pk, {"label": t.title, "code": t.code, "obj": t, "cells": {}, "villages": 0})
+            rows[t.pk]["villages"] += 1
+    else:
+        for v in village_list:
+            rows[v.pk] = {"label": v.title, "code": v.code, "obj": v, "cells": {}}
+    village_totals = defaultdict(lambda: {"total": 0, "done": 0, "late": 0, "overdue": 0})
+    for c in cells:
+        key = township_of[c["village_id"]].pk if by_township else c["village_id"]
+        cell = rows[key]["cells"].setdefault(c["tasklist_id"], {"total": 0, "done": 0, "overdue": 0})
+        for name in ("total", "done", "overdue"):
+            cell[name] += c[name]
+        for name in ("total", "done", "late", "overdue"):
+            village_totals[c["village_id"]][name] += c[name]
+    for row in rows.values():
+        row["cell_list"] = []
+        for list_id in lists:
+            cell = row["cells"].get(list_id, {"total": 0, "done": 0, "overdue": 0})
+            cell["rate"] = _rate(cell["done"], cell["total"])
+            cell["heat"] = heat_class(cell["rate"])
+            row["cell_list"].append(cell)
+    scores = red_flag_scores(village_list, village_totals, today)
+    overdue = list(Obligation.objects.filter(village_id__in=ids, due__lt=today, due__gte=datetime.date(
+        today.year, 1, 1), not_applicable=False).exclude(review=st.ACCEPTED).filter(
+        Q(submitted_at__isnull=True) | Q(review=st.RETURNED_RESULT)).select_related("village").order_by("due")[:50])
+    for ob in overdue:
+        ob.shown_status = ob.status(today)
+    return {"today": today, "lists": list(lists.values()), "rows": list(rows.values()), "scores": scores,
+            "overdue": overdue, "trend": monthly_trend(ids, today), "formula": SCORE_FORMULA,
+            "by_township": by_township,
+            "elevated": list(ElevatedSupervision.objects.filter(village_id__in=ids, until__isnull=True)
+                             .select_related("village").order_by("village__code"))}
+
+
+def red_flag_scores(village_list, totals, today):
+    warnings = defaultdict(int)
+    open_rectify = defaultdict(int)
+    for row in SupervisionAction.objects.filter(village_id__in=[v.pk for v in village_list],
+                                                issued_on__year=today.year).values("village_id", "kind", "closed_on"):
+        if row["kind"] == SupervisionAction.WARNING:
+            warnings[row["village_id"]] += 1
+        if row["kind"] == SupervisionAction.RECTIFY and row["closed_on"] is None:
+            open_rectify[row["village_id"]] += 1
+    result = []
+    for v in village_list:
+        t = totals.get(v.pk, {"total": 0, "done": 0, "late": 0, "overdue": 0})
+        on_time = t["done"] - t["late"]
+        base = 100 * (on_time + 0.5 * t["late"]) / t["total"] if t["total"] else 100
+        score = round(base - 5 * warnings[v.pk] - 10 * open_rectify[v.pk], 1)
+        result.append({"village": v, "score": score, "total": t["total"], "on_time": on_time, "late": t["late"],
+                       "overdue": t["overdue"], "warnings": warnings[v.pk], "open_rectify": open_rectify[v.pk],
+                       "red_flag": score >= RED_FLAG_THRESHOLD and not open_rectify[v.pk]})
+    result.sort(key=lambda r: (-r["score"], r["village"].code))
+    return result
+
+
+def monthly_trend(village_ids, today, months=12):
+    start = (today.replace(day=1) - datetime.timedelta(days=31 * (months - 1))).replace(day=1)
+    rows = (Obligation.objects.filter(village_id__in=village_ids, due__gte=start, due__lte=today,
+                                      not_applicable=False)
+            .annotate(month=TruncMonth("due")).values("month")
+            .annotate(total=Count("id"), done=Count("id", filter=Q(review=st.ACCEPTED))).order_by("month"))
+    return [{"month": r["month"], "total": r["total"], "done": r["done"], "rate": _rate(r["done"], r["total"])}
+            for r in rows]
+
+
+def trend_svg(trend, width=640, height=200):
+    """A server-rendered SVG line of monthly completion rates (0–100%)."""
+    pad_l, pad_b, pad_t = 36, 28, 12
+    n = len(trend)
+    if not n:
+        return ""
+    step = (width - pad_l - 10) / max(n - 1, 1)
+    inner = height - pad_b - pad_t
+
+    def y(rate):
+        return pad_t + inner * (1 - (rate or 0) / 100)
+
+    points = " ".join(f"{pad_l + i * step:.1f},{y(p['rate']):.1f}" for i, p in enumerate(trend))
+    parts = [f'<svg class="trend" viewBox="0 0 {width} {height}" role="img" aria-label="月度完成率趋势" '
+             f'xmlns="http://www.w3.org/2000/svg">']
+    for pct in (0, 50, 100):
+        parts.append(f'<line x1="{pad_l}" x2="{width - 10}" y1="{y(pct):.1f}" y2="{y(pct):.1f}" class="grid"/>'
+                     f'<text x="2" y="{y(pct) + 4:.1f}" class="axis">{pct}%</text>')
+    parts.append(f'<polyline points="{points}" class="line" fill="none"/>')
+    for i, p in enumerate(trend):
+        x = pad_l + i * step
+        parts.append(f'<circle cx="{x:.1f}" cy="{y(p["rate"]):.1f}" r="3"><title>{p["month"]:%Y年%m月}：'
+                     f'{p["rate"]}%（{p["done"]}/{p["total"]}）</title></circle>'
+                     f'<text x="{x:.1f}" y="{height - 8}" class="axis" text-anchor="middle">{p["month"].month}月</text>')
+    parts.append("</svg>")
+    return "".join(parts)

@@ -1,0 +1,193 @@
+"""Everything that changes records, shared by the form views and the API: one set of rules."""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from policies.models import RegulationPage, RegulationVersion
+
+from . import evidence, rules
+from . import kinds as k
+from . import status as st
+from .models import Citation, Obligation, Record, Review
+
+
+class Invalid(Exception):
+    """Carries ``errors``: field → Chinese message. Nothing was saved."""
+
+    def __init__(self, errors):
+        super().__init__("; ".join(errors.values()))
+        self.errors = errors
+
+
+def clean(village, kind, title, occurred_on, data, final):
+    errors = {}
+    if kind not in k.KIND_LABELS:
+        raise Invalid({"kind": "未知的记录类型。"})
+    title = (title or "").strip()
+    if not title:
+        errors["title"] = "请填写标题。"
+    elif len(title) > 160:
+        errors["title"] = "标题不能超过 160 字。"
+    day = None
+    try:
+        day = k.parse_date(occurred_on) if occurred_on else None
+    except ValueError:
+        errors["occurred_on"] = "日期格式应如 2026-11-05。"
+    if day is None and "occurred_on" not in errors:
+        errors["occurred_on"] = "请填写日期。"
+    elif day and day > timezone.localdate() + datetime.timedelta(days=1):
+        errors["occurred_on"] = "日期不能晚于今天。"
+    content, field_errors = k.parse(kind, data, final)
+    errors.update(field_errors)
+    rule_errors, flags = rules.check(kind, content, final, village.secretary, day)
+    for key, message in rule_errors.items():
+        errors.setdefault(key, message)
+    if errors:
+        raise Invalid(errors)
+    return title, day, content, flags
+
+
+def parse_citations(values):
+    """``["<version id>:第十二条", …]`` or dicts ``{"version": id, "article": "第十二条"}``."""
+    result, errors = [], {}
+    for value in values or []:
+        if isinstance(value, dict):
+            version_id, label = value.get("version"), value.get("article", "")
+        else:
+            version_id, _, label = str(value).partition(":")
+        version = RegulationVersion.objects.filter(pk=str(version_id).strip() or 0).select_related("page").first() \
+            if str(version_id).strip().isdigit() else None
+        article = next((a for a in version.articles() if a.label == str(label).strip()), None) if version else None
+        if article is None:
+            errors["citations"] = f"引用的条文“{str(label)[:20]}”不存在。"
+            continue
+        result.append((version, article))
+    return result, errors
+
+
+def check_obligations(village, ids):
+    ids = [int(i) for i in ids or [] if str(i).isdigit()]
+    found = list(Obligation.objects.filter(village=village, pk__in=ids))
+    if len(found) != len(set(ids)):
+        raise Invalid({"obligations": "所选履职事项不属于本村或不存在。"})
+    return found
+
+
+@transaction.atomic
+def save(village, user, kind, title, occurred_on, data, *, submit, obligations=(), citations=(), files=(),
+         record=None):
+    """Create or update (a draft) or submit. Raises ``Invalid``; on error nothing is saved."""
+    if record is not None and record.state not in (Record.DRAFT, Record.RETURNED):
+        raise Invalid({"state": "已提交的记录不能直接修改，请提交更正版本。"})
+    title, day, content, flags = clean(village, kind, title, occurred_on, data, final=submit)
+    found = check_obligations(village, obligations)
+    cited, errors = parse_citations(citations)
+    checked = []
+    for upload in files:
+        try:
+            checked.append((upload, evidence.inspect(upload)))
+        except ValueError as exc:
+            errors["files"] = str(exc)
+    has_photo = any(f["file_type"] in ("jpg", "png") for _u, f in checked) or (
+        record is not None and record.attachments.filter(file_type__in=["jpg", "png"]).exists())
+    if submit and kind == k.DISCLOSURE and content.get("channel") != "线上" and not has_photo:
+        errors["files"] = "公开栏、组公告栏公开须上传公开现场照片。"
+    if errors:
+        raise Invalid(errors)
+    if record is None:
+        record = Record(village=village, kind=kind, created_by=user if user.is_authenticated else None)
+    elif record.state == Record.RETURNED:
+        # A returned record is corrected as a new revision: the returned one stays in the history.
+        record = new_revision(record, user)
+    record.title, record.occurred_on, record.content, record.flags = title, day, content, flags
+    record.is_public = kind == k.DISCLOSURE and content.get("channel") == "线上" or (
+        kind == k.SIYI and bool(content.get("s5_channel") == "线上"))
+    if submit:
+        record.state, record.submitted_at = Record.SUBMITTED, timezone.now()
+    record.save()
+    if found or obligations:
+        record.obligations.set(found)
+    if citations:
+        record.citations.all().delete()
+        Citation.objects.bulk_create([Citation(record=record, regulation=v.page, version=v, article=a.label,
+                                               anchor=a.anchor) for v, a in cited])
+    for upload, facts in checked:
+        evidence.store(record, upload, facts, user)
+    if kind == k.SIYI and record.revision == 1:
+        from .obligations import open_matter
+
+        open_matter(record)
+    if submit:
+        sync_obligations(record)
+    return record
+
+
+def new_revision(record, user):
+    """Copy ``record`` as the next revision; the old one stays, no longer current."""
+    old_obligations = list(record.obligations.all())
+    old_citations = list(record.citations.all())
+    Record.objects.filter(pk=record.pk).update(is_current=False)
+    root = record.root_id_or_self
+    latest = Record.objects.filter(root_id=root).order_by("-revision").values_list("revision", flat=True).first()
+    copy = Record(village=record.village, kind=record.kind, title=record.title, occurred_on=record.occurred_on,
+                  content=record.content, flags=record.flags, root_id=root,
+                  revision=max(latest or 1, record.revision) + 1, is_current=True,
+                  created_by=user if user.is_authenticated else None, is_public=record.is_public)
+    copy.save()
+    copy.obligations.set(old_obligations)
+    Citation.objects.bulk_create([Citation(record=copy, regulation_id=c.regulation_id, version_id=c.version_id,
+                                           article=c.article, anchor=c.anchor) for c in old_citations])
+    for attachment in record.attachments.all():
+        attachment.pk, attachment.record = None, copy
+        attachment.save()
+    return copy
+
+
+def sync_obligations(record):
+    """Copy the record's submission/review facts onto the obligations it meets."""
+    review = {Record.ACCEPTED: st.ACCEPTED, Record.RETURNED: st.RETURNED_RESULT}.get(record.state, "")
+    record.obligations.update(submitted_at=record.submitted_at, review=review, reviewed_at=record.reviewed_at)
+
+
+@transaction.atomic
+def review(record, user, result, comment):
+    if record.state != Record.SUBMITTED or not record.is_current:
+        raise Invalid({"state": "只有待审核的当前版本可以审核。"})
+    comment = (comment or "").strip()
+    if result not in (st.ACCEPTED, st.RETURNED_RESULT):
+        raise Invalid({"result": "审核结果应为“通过”或“退回”。"})
+    if result == st.RETURNED_RESULT and not comment:
+        raise Invalid({"comment": "退回时须写明理由。"})
+    if len(comment) > 2000:
+        raise Invalid({"comment": "审核意见不能超过 2000 字。"})
+    record.state = Record.ACCEPTED if result == st.ACCEPTED else Record.RETURNED
+    record.reviewed_at, record.review_comment = timezone.now(), comment
+    record.save(update_fields=["state", "reviewed_at", "review_comment", "updated_at"])
+    Review.objects.create(record=record, reviewer=user, result=result, comment=comment)
+    sync_obligations(record)
+    return record
+
+
+@transaction.atomic
+def correct(record, user):
+    """Start a correction of a submitted/accepted record: a new draft revision."""
+    if not record.is_current:
+        raise Invalid({"state": "只能更正当前版本。"})
+    if record.state == Record.DRAFT:
+        return record
+    copy = new_revision(record, user)
+    return copy
+
+
+def mark_not_applicable(obligation, reason):
+    reason = (reason or "").strip()
+    if not reason:
+        raise Invalid({"na_reason": "请写明不适用的理由。"})
+    obligation.not_applicable, obligation.na_reason = True, reason[:200]
+    obligation.save(update_fields=["not_applicable", "na_reason"])
+
+
+def regulations_for_picker():
+    return RegulationPage.objects.live().order_by("title")

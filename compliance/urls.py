@@ -1,0 +1,29 @@
+from django.urls import path
+
+from .views import dashboards, records, supervision
+
+app_name = "compliance"
+
+urlpatterns = [
+    path("villages/<str:code>/", records.record_list, name="village"),
+    path("villages/<str:code>/new/", records.kind_choice, name="new"),
+    path("villages/<str:code>/new/<str:kind>/", records.record_form, name="new_kind"),
+    path("villages/<str:code>/calendar.ics", dashboards.calendar_ics, name="calendar"),
+    path("villages/<str:code>/supervision/", supervision.village_supervision, name="supervision"),
+    path("villages/<str:code>/elevate/", supervision.elevate, name="elevate"),
+    path("villages/<str:code>/targets/", supervision.targets, name="targets"),
+    path("r/<int:pk>/", records.record_detail, name="record"),
+    path("r/<int:pk>/edit/", records.record_form, name="edit"),
+    path("r/<int:pk>/review/", records.record_review, name="review"),
+    path("r/<int:pk>/correct/", records.record_correct, name="correct"),
+    path("files/<int:pk>/", records.attachment_file, name="file"),
+    path("files/<int:pk>/thumb/", records.attachment_file, {"thumb": True}, name="thumb"),
+    path("actions/<int:pk>/close/", supervision.close_action, name="close_action"),
+    path("obligations/<int:pk>/na/", supervision.obligation_na, name="na"),
+    path("townships/<str:code>/", dashboards.township_dashboard, name="township"),
+    path("townships/<str:code>/export.xlsx", dashboards.township_export, name="township_export"),
+    path("county/", dashboards.county_dashboard, name="county"),
+    path("county/export.xlsx", dashboards.county_export, name="county_export"),
+    path("items/<str:code>/", dashboards.item_villages, name="item_villages"),
+    path("articles/<int:regulation_id>/<str:anchor>/", dashboards.article_villages, name="article_villages"),
+]

@@ -1,0 +1,197 @@
+"""Submission (one screen per record type, server-side drafts), record pages, review, files."""
+
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from policies.models import RegulationPage
+
+from .. import access, services
+from .. import kinds as k
+from ..links import article_url
+from ..models import Attachment, Obligation, Record
+from .common import require_read, require_review, require_write, village_or_404
+
+
+def record_list(request, code):
+    village = village_or_404(code)
+    qs = access.records_for(request.user, village, Record.objects.filter(village=village, is_current=True))
+    page = max(1, int(request.GET.get("page", "1"))) if request.GET.get("page", "1").isdigit() else 1
+    records = list(qs.order_by("-occurred_on", "-id")[(page - 1) * 50: page * 50 + 1])
+    return render(request, "compliance/record_list.html", {
+        "village": village, "records": records[:50], "page_no": page, "has_next": len(records) > 50,
+        "can_write": access.can_write(request.user, village)})
+
+
+def kind_choice(request, code):
+    village = village_or_404(code)
+    require_write(request.user, village)
+    return render(request, "compliance/kind_choice.html", {"village": village, "kinds": k.KIND_CHOICES})
+
+
+def _open_obligations(village, record=None):
+    today = timezone.localdate()
+    qs = Obligation.objects.filter(village=village, opens__lte=today + datetime.timedelta(days=7),
+                                   due__gte=today - datetime.timedelta(days=120), not_applicable=False)
+    qs = qs.exclude(review="accepted")
+    if record is not None and record.pk:
+        qs = Obligation.objects.filter(Q(pk__in=qs.values("pk")) | Q(records=record)).distinct()
+    return list(qs.select_related("item").order_by("due", "item_code")[:80])
+
+
+def _citation_options(obligations):
+    """Articles named as basis by the task items of the offered obligations, resolved to the
+    version of each regulation in force today."""
+    wanted = {}
+    for ob in obligations:
+        for basis in (ob.item.basis if ob.item_id and ob.item else []) or []:
+            if basis.get("regulation") and basis.get("article"):
+                wanted.setdefault(int(basis["regulation"]), set()).add(basis["article"])
+    options = []
+    for page in RegulationPage.objects.filter(pk__in=wanted).prefetch_related("versions"):
+        version = page.current_version()
+        if version is None:
+            continue
+        for article in version.articles():
+            if article.label in wanted[page.pk]:
+                options.append({"value": f"{version.pk}:{article.label}", "label": f"《{page.title}》{article.label}",
+                                "url": article_url(page, version, article.anchor)})
+    return options
+
+
+def _fields(kind, values, errors):
+    result = []
+    for f in k.schema(kind):
+        value = values.get(f.name, "")
+        if not isinstance(value, str) and f.type in ("lines", "rows"):
+            value = k.to_form_value(f, value)
+        result.append({"f": f, "value": value, "error": errors.get(f.name), "id": f"id_{f.name}"})
+    return result
+
+
+def record_form(request, code=None, kind=None, pk=None):
+    record = None
+    if pk is not None:
+        record = get_object_or_404(Record.objects.select_related("village"), pk=pk)
+        village, kind = record.village, record.kind
+        require_read(request.user, village)
+        require_write(request.user, village)
+        if record.state not in (Record.DRAFT, Record.RETURNED) or not record.is_current:
+            messages.info(request, "该记录已提交；如需更正请使用“更正”。")
+            return redirect(record.get_absolute_url())
+    else:
+        village = village_or_404(code)
+        require_write(request.user, village)
+        if kind not in k.KIND_LABELS:
+            raise Http404("未知的记录类型")
+    obligations = _open_obligations(village, record)
+    errors = {}
+    if request.method == "POST":
+        submit = request.POST.get("action") == "submit"
+        data = {f.name: request.POST.get(f.name, "") for f in k.schema(kind)}
+        try:
+            saved = services.save(
+                village, request.user, kind, request.POST.get("title"), request.POST.get("occurred_on"), data,
+                submit=submit, obligations=request.POST.getlist("obligations"),
+                citations=request.POST.getlist("citations"), files=request.FILES.getlist("files"), record=record)
+        except services.Invalid as exc:
+            errors = exc.errors
+            messages.error(request, "未保存：请按提示修改。")
+        else:
+            if submit:
+                messages.success(request, "已提交，等待乡镇审核。")
+                return redirect(saved.get_absolute_url())
+            messages.success(request, "草稿已保存。")
+            return redirect(f"/records/r/{saved.pk}/edit/")
+        values, title, occurred = request.POST, request.POST.get("title", ""), request.POST.get("occurred_on", "")
+        chosen = set(request.POST.getlist("obligations"))
+        cited = set(request.POST.getlist("citations"))
+    elif record is not None:
+        values, title, occurred = record.content, record.title, record.occurred_on.isoformat()
+        chosen = {str(i) for i in record.obligations.values_list("pk", flat=True)}
+        cited = {f"{c.version_id}:{c.article}" for c in record.citations.all()}
+    else:
+        values, title, occurred = {}, "", timezone.localdate().isoformat()
+        chosen = {request.GET.get("obligation", "")}
+        cited = set()
+    return render(request, "compliance/record_form.html", {
+        "village": village, "kind": kind, "kind_label": k.KIND_LABELS[kind], "record": record,
+        "fields": _fields(kind, values, errors), "errors": errors, "title_value": title,
+        "occurred_value": occurred, "obligations": obligations, "chosen": chosen,
+        "citation_options": _citation_options(obligations), "cited": cited,
+        "general_errors": {key: v for key, v in errors.items()
+                           if key in ("obligations", "citations", "files", "state", "kind")}})
+
+
+def record_detail(request, pk):
+    record = get_object_or_404(Record.objects.select_related("village", "created_by"), pk=pk)
+    if not access.can_read_record(request.user, record):
+        raise Http404("未找到")
+    full = access.can_read_village(request.user, record.village)
+    fields = [(f, record.content.get(f.name)) for f in k.schema(record.kind) if record.content.get(f.name) not in
+              (None, "", [])]
+    return render(request, "compliance/record_detail.html", {
+        "record": record, "village": record.village, "fields": fields, "full": full,
+        "citations": [(c, c.url()) for c in record.citations.select_related("regulation", "version")],
+        "attachments": list(record.attachments.all()) if full else [
+            a for a in record.attachments.all() if a.is_image],
+        "obligations": list(record.obligations.all()),
+        "history": record.history if full else [], "reviews": list(record.reviews.select_related("reviewer")),
+        "can_review": record.state == Record.SUBMITTED and record.is_current
+        and access.can_review(request.user, record.village),
+        "can_write": record.is_current and access.can_write(request.user, record.village)})
+
+
+@require_POST
+def record_review(request, pk):
+    record = get_object_or_404(Record.objects.select_related("village"), pk=pk)
+    require_review(request.user, record.village)
+    try:
+        services.review(record, request.user, request.POST.get("result"), request.POST.get("comment"))
+    except services.Invalid as exc:
+        for message in exc.errors.values():
+            messages.error(request, message)
+    else:
+        messages.success(request, "审核结果已保存。")
+    return redirect(record.get_absolute_url())
+
+
+@require_POST
+def record_correct(request, pk):
+    record = get_object_or_404(Record.objects.select_related("village"), pk=pk)
+    require_write(request.user, record.village)
+    try:
+        copy = services.correct(record, request.user)
+    except services.Invalid as exc:
+        for message in exc.errors.values():
+            messages.error(request, message)
+        return redirect(record.get_absolute_url())
+    messages.info(request, f"已建立第 {copy.revision} 版（草稿），原版本保留在历史中。")
+    return redirect(f"/records/r/{copy.pk}/edit/")
+
+
+def attachment_file(request, pk, thumb=False):
+    attachment = get_object_or_404(Attachment.objects.select_related("record__village"), pk=pk)
+    record = attachment.record
+    public_ok = record.is_public and record.is_current and record.state != Record.DRAFT and attachment.is_image
+    if not (public_ok or access.can_read_village(request.user, record.village)):
+        raise Http404("未找到")
+    f = attachment.thumbnail if thumb and attachment.thumbnail else attachment.file
+    if thumb and not attachment.thumbnail:
+        raise Http404("无缩略图")
+    content_type = {"jpg": "image/jpeg", "png": "image/png", "pdf": "application/pdf"}[
+        "jpg" if thumb else attachment.file_type]
+    response = FileResponse(f.open("rb"), content_type=content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Disposition"] = "inline" if not thumb else "inline; filename=thumb.jpg"
+    return response
+
+
+def _deny(request):
+    raise PermissionDenied

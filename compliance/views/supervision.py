@@ -1,0 +1,162 @@
+"""Township supervision: 谈话提醒 / 书面警示 / 责令整改 (with closure), 不适用 with reason,
+目标任务清单, and county-level 提级监督."""
+
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from villages import access as village_access
+
+from .. import access, services
+from ..kinds import parse_date
+from ..models import ElevatedSupervision, Obligation, SupervisionAction, TargetTask
+from .common import require_read, require_review, village_or_404
+
+
+def _date(value, label, errors, required=False):
+    if not value:
+        if required:
+            errors[label] = f"请填写“{label}”。"
+        return None
+    try:
+        return parse_date(value)
+    except ValueError:
+        errors[label] = f"“{label}”应为日期，格式如 2026-11-05。"
+        return None
+
+
+def village_supervision(request, code):
+    village = village_or_404(code)
+    require_read(request.user, village)
+    can_review = access.can_review(request.user, village)
+    errors = {}
+    if request.method == "POST":
+        if not can_review:
+            raise PermissionDenied("只有乡镇督导或县级用户可以采取督导措施。")
+        kind, reason = request.POST.get("kind"), (request.POST.get("reason") or "").strip()
+        if kind not in dict(SupervisionAction.KIND_CHOICES):
+            errors["方式"] = "请选择督导方式：谈话提醒、书面警示或责令整改。"
+        if not reason:
+            errors["事由"] = "请填写事由。"
+        rectify_by = _date(request.POST.get("rectify_by"), "整改期限", errors, required=kind == SupervisionAction.RECTIFY)
+        if rectify_by and rectify_by < timezone.localdate():
+            errors["整改期限"] = "整改期限不能早于今天。"
+        obligation = None
+        if request.POST.get("obligation"):
+            obligation = Obligation.objects.filter(village=village, pk=request.POST["obligation"]).first() \
+                if request.POST["obligation"].isdigit() else None
+            if obligation is None:
+                errors["事项"] = "所选事项不属于本村。"
+        if not errors:
+            SupervisionAction.objects.create(village=village, obligation=obligation, kind=kind, reason=reason[:2000],
+                                             issued_by=request.user, rectify_by=rectify_by)
+            messages.success(request, "督导措施已登记。")
+            return redirect(f"/records/villages/{code}/supervision/")
+    today = timezone.localdate()
+    overdue = [ob for ob in Obligation.objects.filter(
+        village=village, due__lt=today, due__gte=today - datetime.timedelta(days=366), not_applicable=False,
+        submitted_at__isnull=True).order_by("-due")[:50]]
+    return render(request, "compliance/supervision.html", {
+        "village": village, "actions": SupervisionAction.objects.filter(village=village),
+        "overdue": overdue, "can_review": can_review, "errors": errors, "kinds": SupervisionAction.KIND_CHOICES,
+        "elevated": ElevatedSupervision.objects.filter(village=village, until__isnull=True).first(),
+        "is_county": village_access.is_county_staff(request.user), "post": request.POST})
+
+
+@require_POST
+def close_action(request, pk):
+    action = get_object_or_404(SupervisionAction.objects.select_related("village"), pk=pk)
+    require_review(request.user, action.village)
+    errors = {}
+    closed = _date(request.POST.get("closed_on"), "整改完成日期", errors, required=True)
+    note = (request.POST.get("closure_note") or "").strip()
+    if not note:
+        errors["整改情况"] = "请填写整改情况。"
+    if closed and closed < action.issued_on:
+        errors["整改完成日期"] = "整改完成日期不能早于督导日期。"
+    if action.kind != SupervisionAction.RECTIFY or action.closed_on:
+        errors["状态"] = "只有未结的责令整改可以销号。"
+    for message in errors.values():
+        messages.error(request, message)
+    if not errors:
+        action.closed_on, action.closure_note = closed, note[:2000]
+        action.save(update_fields=["closed_on", "closure_note"])
+        messages.success(request, "整改已销号。")
+    return redirect(f"/records/villages/{action.village.code}/supervision/")
+
+
+@require_POST
+def elevate(request, code):
+    village = village_or_404(code)
+    if not village_access.is_county_staff(request.user):
+        require_read(request.user, village)
+        raise PermissionDenied("提级监督由县级决定。")
+    reason = (request.POST.get("reason") or "").strip()
+    if not reason:
+        messages.error(request, "请填写提级监督的理由。")
+    else:
+        ElevatedSupervision.objects.update_or_create(village=village, defaults={
+            "reason": reason[:200], "since": timezone.localdate(), "until": None})
+        messages.success(request, "已列入提级监督。")
+    return redirect(f"/records/villages/{code}/supervision/")
+
+
+@require_POST
+def obligation_na(request, pk):
+    obligation = get_object_or_404(Obligation.objects.select_related("village"), pk=pk)
+    require_review(request.user, obligation.village)
+    try:
+        services.mark_not_applicable(obligation, request.POST.get("na_reason"))
+    except services.Invalid as exc:
+        for message in exc.errors.values():
+            messages.error(request, message)
+    else:
+        messages.success(request, "已标记为不适用。")
+    return redirect(f"/records/villages/{obligation.village.code}/supervision/")
+
+
+def targets(request, code):
+    """目标任务清单: public commitments with time nodes. The village (or its supervisor) adds and
+    closes them; everyone may read them (they are public commitments)."""
+    village = village_or_404(code)
+    can_edit = access.can_write(request.user, village) or access.can_review(request.user, village)
+    errors = {}
+    if request.method == "POST":
+        if not can_edit:
+            if not access.can_read_village(request.user, village):
+                raise Http404("未找到")
+            raise PermissionDenied("您不能修改该村的目标任务清单。")
+        if request.POST.get("done"):
+            target = get_object_or_404(TargetTask, pk=request.POST["done"], village=village) \
+                if request.POST["done"].isdigit() else None
+            if target is None:
+                raise Http404("未找到")
+            done_on = _date(request.POST.get("done_on") or timezone.localdate().isoformat(), "完成日期", errors)
+            if not errors:
+                target.done_on = done_on
+                target.save(update_fields=["done_on"])
+                messages.success(request, "已标记完成。")
+                return redirect(f"/records/villages/{code}/targets/")
+        else:
+            title = (request.POST.get("title") or "").strip()
+            if not title:
+                errors["目标任务"] = "请填写目标任务。"
+            elif len(title) > 160:
+                errors["目标任务"] = "目标任务不能超过 160 字。"
+            due = _date(request.POST.get("due"), "时间节点", errors, required=True)
+            if not errors:
+                TargetTask.objects.create(village=village, year=due.year, title=title, due=due,
+                                          commitment=(request.POST.get("commitment") or "")[:2000])
+                messages.success(request, "目标任务已添加。")
+                return redirect(f"/records/villages/{code}/targets/")
+    today = timezone.localdate()
+    rows = list(TargetTask.objects.filter(village=village).order_by("-year", "due"))
+    for t in rows:
+        t.shown_status = t.status(today)
+    return render(request, "compliance/targets.html", {"village": village, "targets": rows, "errors": errors,
+                                                       "can_edit": can_edit, "post": request.POST})

@@ -1,0 +1,41 @@
+"""Compliance sections on the village, township and home pages (villages never imports us)."""
+
+from django.utils.safestring import mark_safe
+from wagtail import hooks
+
+from villages import access as village_access
+
+from . import access, queries
+
+
+@hooks.register("village_page_sections")
+def village_section(request, page):
+    full = access.can_read_village(request.user, page)
+    context = queries.village_overview(page, request.user, full_access=full)
+    context.update(can_write=access.can_write(request.user, page), can_review=access.can_review(request.user, page))
+    return {"title": "履职情况", "template": "compliance/village_section.html", "context": context}
+
+
+@hooks.register("township_page_sections")
+def township_section(request, page):
+    if not village_access.supervised_townships(request.user).filter(pk=page.pk).exists():
+        return None
+    return {"title": "督导看板", "template": "compliance/township_section.html",
+            "context": {"township": page}}
+
+
+@hooks.register("home_page_sections")
+def home_section(request, page):
+    if not request.user.is_authenticated:
+        return None
+    links = []
+    if village_access.is_county_staff(request.user):
+        links.append(("全县督导看板", "/records/county/"))
+    for township in village_access.supervised_townships(request.user)[:30] if not links else []:
+        links.append((f"{township.title}督导看板", f"/records/townships/{township.code}/"))
+    for village in village_access.visible_villages(request.user)[:5] if not links else []:
+        links.append((f"{village.title}履职记录", f"/records/villages/{village.code}/"))
+    if not links:
+        return None
+    return {"title": "履职督导", "template": "compliance/home_section.html",
+            "context": {"links": links, "formula": mark_safe(queries.SCORE_FORMULA)}}

@@ -1,0 +1,111 @@
+"""The one interface every engine implements. Engines know units and tokens, never content models.
+
+Ranking is the same formula everywhere: relevance (BM25) plus fixed bonuses, largest first —
+title match, whole query as one exact phrase, in force on the day asked, jieba word match."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from .. import tokenize as tk
+from ..units import SearchUnit
+
+TITLE_BONUS = 10000.0
+PHRASE_BONUS = 1000.0
+IN_FORCE_BONUS = 100.0
+WORDS_BONUS = 10.0
+FACET_FIELDS = ["type", "category", "status", "issuer", "township", "village"]
+SORTS = {"relevance": "相关度", "date": "日期", "order": "文档顺序"}
+MAX_PAGE_SIZE = 100
+
+
+@dataclass
+class Filters:
+    types: list[str] = field(default_factory=list)
+    category: str = ""
+    issuer: str = ""
+    status: str = ""
+    township: str = ""
+    village: str = ""
+    on: datetime.date | None = None          # only units in force on this day; None = all versions
+    today: datetime.date | None = None       # "in force" for ranking when ``on`` is None
+    visibility: frozenset | None = None      # allowed markers; None = everything (county staff)
+    sort: str = "relevance"
+    page: int = 1
+    page_size: int = 20
+
+    @property
+    def rank_day(self):
+        return self.on or self.today or datetime.date.today()
+
+    @property
+    def offset(self):
+        return (max(1, self.page) - 1) * self.size
+
+    @property
+    def size(self):
+        return max(1, min(MAX_PAGE_SIZE, self.page_size))
+
+
+@dataclass
+class Hit:
+    unit: SearchUnit
+    score: float
+    snippet: str = ""
+
+
+@dataclass
+class Results:
+    count: int
+    hits: list[Hit]
+    facets: dict = field(default_factory=dict)   # field → [(value, count), …]
+
+
+def index_fields(unit):
+    """The tokenized fields every engine stores next to the unit's own data."""
+    body = unit.text or ""
+    return {
+        "title_g": tk.grams(unit.title),
+        "label_g": tk.grams(unit.label),
+        "body_g": tk.grams(body),
+        "u": tk.unigrams(" ".join([unit.title, unit.label, body])),
+        "w": tk.words(" ".join([unit.title, body])),
+    }
+
+
+class SearchEngine:
+    name = "base"
+
+    # --- writing ------------------------------------------------------------------------------
+    def replace_source(self, source, units):
+        """Removes every unit of ``source`` and stores ``units`` (all of that source)."""
+        raise NotImplementedError
+
+    def bulk_index(self, units, batch_size=1000):
+        """Adds or replaces units (used by a full reindex); returns how many were written."""
+        raise NotImplementedError
+
+    def delete_source(self, source):
+        raise NotImplementedError
+
+    def clear(self):
+        """Empties the index (creates it when missing)."""
+        raise NotImplementedError
+
+    def finish_bulk(self):
+        """Called after a full reindex (refresh, optimize)."""
+
+    # --- reading ------------------------------------------------------------------------------
+    def search(self, query, filters):
+        """``query`` is a ``search.query.ParsedQuery``; returns ``Results``."""
+        raise NotImplementedError
+
+    def count(self):
+        raise NotImplementedError
+
+    def titles(self, limit=200):
+        """Distinct document titles for the search box's suggestions."""
+        raise NotImplementedError
+
+    def sources(self):
+        """Every source currently in the index (for tests and consistency checks)."""
+        raise NotImplementedError

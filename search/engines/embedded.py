@@ -1,0 +1,312 @@
+"""The embedded engine: SQLite FTS5 in its own file beside the database (never inside it, so that a
+PostgreSQL site and the test database's rollbacks are unaffected). Text is pre-tokenized in Python
+(bigrams, unigrams, jieba words) and stored space-separated under the ``unicode61`` tokenizer; the
+trigram tokenizer of SQLite 3.40 silently returns nothing for two-character LIKE patterns."""
+
+import atexit
+import datetime
+import os
+import sqlite3
+import tempfile
+import threading
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection
+
+from .. import highlight
+from ..units import SearchUnit
+from .base import (
+    FACET_FIELDS,
+    IN_FORCE_BONUS,
+    PHRASE_BONUS,
+    TITLE_BONUS,
+    WORDS_BONUS,
+    Hit,
+    Results,
+    SearchEngine,
+    index_fields,
+)
+
+UNIT_COLUMNS = ["key", "source", "type", "title", "label", "text", "url", "version", "valid_from", "valid_to",
+                "status", "category", "issuer", "township", "village", "visibility", "doc_sort", "unit_sort"]
+FTS_COLUMNS = ["title_g", "label_g", "body_g", "u", "w"]
+MATCH_COLUMNS = "{title_g label_g body_g}"
+BM25_WEIGHTS = "10.0, 5.0, 1.0, 0.5, 2.0"
+SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS units (
+  rowid INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, source TEXT NOT NULL, type TEXT, title TEXT,
+  label TEXT, text TEXT, url TEXT, version TEXT, valid_from TEXT, valid_to TEXT, status TEXT,
+  category TEXT, issuer TEXT, township TEXT, village TEXT, visibility TEXT, doc_sort TEXT, unit_sort INTEGER);
+CREATE INDEX IF NOT EXISTS units_source ON units(source);
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5({", ".join(FTS_COLUMNS)}, tokenize='unicode61 remove_diacritics 0');
+"""
+_temp_paths = []
+
+
+def _quote(token):
+    # Tokens only ever hold CJK characters, latin letters and digits; quoting makes them literal.
+    return '"' + token.replace('"', "") + '"'
+
+
+def _piece_sql(piece):
+    if piece.kind == "char":
+        return f"u : {_quote(piece.tokens[0])}"
+    return f"{MATCH_COLUMNS} : {_quote(' '.join(piece.tokens))}"
+
+
+def _alternative_sql(pieces, columns=None):
+    if columns:
+        parts = [f"{columns} : {_quote(' '.join(p.tokens))}" + (" *" if p.kind == "char" else "")
+                 for p in pieces]
+    else:
+        parts = [_piece_sql(p) for p in pieces]
+    return "(" + " AND ".join(parts) + ")"
+
+
+def _clause_sql(clause, columns=None):
+    return "(" + " OR ".join(_alternative_sql(a, columns) for a in clause.alternatives) + ")"
+
+
+def match_expression(query):
+    positive = " AND ".join(_clause_sql(c) for c in query.positive)
+    negative = [_clause_sql(c) for c in query.negative]
+    return positive + "".join(f" NOT {n}" for n in negative)
+
+
+def title_expression(query):
+    """All positive terms found in the title (characters via their grams in title_g too)."""
+    return " AND ".join(_clause_sql(c, "{title_g}") for c in query.positive)
+
+
+def default_path():
+    configured = getattr(settings, "SEARCH_EMBEDDED_PATH", "") or os.environ.get("SEARCH_EMBEDDED_PATH", "")
+    if configured:
+        return str(configured)
+    db = connection.settings_dict
+    name = str(db.get("NAME") or "")
+    testing = name.startswith("test_") or "memory" in name or "mode=memory" in name
+    if testing or db.get("TEST", {}).get("NAME") == name:
+        handle, path = tempfile.mkstemp(prefix=f"rulebook-search-{os.getpid()}-", suffix=".sqlite3")
+        os.close(handle)
+        _temp_paths.append(path)
+        return path
+    if db.get("ENGINE", "").endswith("sqlite3") and name:
+        return f"{name}.search.sqlite3"
+    var = Path(settings.BASE_DIR) / "var"
+    var.mkdir(parents=True, exist_ok=True)
+    return str(var / "search-index.sqlite3")
+
+
+@atexit.register
+def _remove_temp_files():
+    for path in _temp_paths:
+        for suffix in ("", "-wal", "-shm"):
+            try:
+                os.unlink(path + suffix)
+            except OSError:
+                pass
+
+
+def _date(value):
+    return value.isoformat() if value else None
+
+
+def _parse_date(value):
+    return datetime.date.fromisoformat(value) if value else None
+
+
+class EmbeddedEngine(SearchEngine):
+    name = "embedded"
+
+    def __init__(self, path=None):
+        self._path = path
+        self._local = threading.local()
+        self._write_lock = threading.Lock()
+
+    @property
+    def path(self):
+        if self._path is None:
+            self._path = default_path()
+        return self._path
+
+    def conn(self):
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False, isolation_level=None)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.executescript(SCHEMA)
+            self._local.conn = conn
+        return conn
+
+    # --- writing --------------------------------------------------------------------------------
+    def _rows(self, units):
+        for unit in units:
+            fields = index_fields(unit)
+            row = [unit.id, unit.source, unit.type, unit.title, unit.label, unit.text, unit.url, unit.version,
+                   _date(unit.valid_from), _date(unit.valid_to), unit.status, unit.category, unit.issuer,
+                   unit.township, unit.village, unit.visibility, unit.doc_sort, unit.unit_sort]
+            yield row, [fields[c] for c in FTS_COLUMNS]
+
+    def _delete_keys_sql(self, conn, where, params):
+        conn.execute(f"DELETE FROM fts WHERE rowid IN (SELECT rowid FROM units WHERE {where})", params)
+        conn.execute(f"DELETE FROM units WHERE {where}", params)
+
+    def _write(self, conn, units):
+        written = 0
+        insert_unit = f"INSERT INTO units ({', '.join(UNIT_COLUMNS)}) VALUES ({', '.join('?' * len(UNIT_COLUMNS))})"
+        insert_fts = f"INSERT INTO fts (rowid, {', '.join(FTS_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?)"
+        for row, fts in self._rows(units):
+            self._delete_keys_sql(conn, "key = ?", [row[0]])
+            rowid = conn.execute(insert_unit, row).lastrowid
+            conn.execute(insert_fts, [rowid, *fts])
+            written += 1
+        return written
+
+    def replace_source(self, source, units):
+        with self._write_lock:
+            conn = self.conn()
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                self._delete_keys_sql(conn, "source = ?", [source])
+                written = self._write(conn, units)
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+        return written
+
+    def bulk_index(self, units, batch_size=2000):
+        written, batch = 0, []
+        for unit in units:
+            batch.append(unit)
+            if len(batch) >= batch_size:
+                written += self._bulk(batch)
+                batch = []
+        if batch:
+            written += self._bulk(batch)
+        return written
+
+    def _bulk(self, batch):
+        with self._write_lock:
+            conn = self.conn()
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                written = self._write(conn, batch)
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+        return written
+
+    def delete_source(self, source):
+        with self._write_lock:
+            conn = self.conn()
+            conn.execute("BEGIN IMMEDIATE")
+            self._delete_keys_sql(conn, "source = ?", [source])
+            conn.execute("COMMIT")
+
+    def clear(self):
+        with self._write_lock:
+            conn = self.conn()
+            conn.executescript("DROP TABLE IF EXISTS fts; DROP TABLE IF EXISTS units;" + SCHEMA)
+
+    def finish_bulk(self):
+        with self._write_lock:
+            self.conn().execute("INSERT INTO fts(fts) VALUES ('optimize')")
+
+    # --- reading --------------------------------------------------------------------------------
+    def _filters(self, filters):
+        where, params = [], []
+        if filters.types:
+            where.append(f"units.type IN ({', '.join('?' * len(filters.types))})")
+            params.extend(filters.types)
+        for name in ("category", "issuer", "status", "township", "village"):
+            value = getattr(filters, name)
+            if value:
+                where.append(f"units.{name} = ?")
+                params.append(value)
+        if filters.on:
+            where.append("(units.valid_from IS NULL OR units.valid_from <= ?) AND "
+                         "(units.valid_to IS NULL OR units.valid_to >= ?)")
+            params.extend([filters.on.isoformat()] * 2)
+        if filters.visibility is not None:
+            allowed = sorted(filters.visibility)
+            where.append(f"units.visibility IN ({', '.join('?' * len(allowed))})")
+            params.extend(allowed)
+        return where, params
+
+    def search(self, query, filters):
+        if query.is_empty:
+            return Results(0, [], {})
+        conn = self.conn()
+        where, params = self._filters(filters)
+        base_where = " AND ".join(["fts MATCH ?", *where])
+        base_params = [match_expression(query), *params]
+        day = filters.rank_day.isoformat()
+        bonus_sql = [f"CASE WHEN fts.rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?) THEN {TITLE_BONUS} ELSE 0 END"]
+        bonus_params = [title_expression(query)]
+        if query.phrase:
+            bonus_sql.append(f"CASE WHEN fts.rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?) "
+                             f"THEN {PHRASE_BONUS} ELSE 0 END")
+            bonus_params.append(" AND ".join(_piece_sql(p) for p in query.phrase))
+        if query.words:
+            bonus_sql.append(f"CASE WHEN fts.rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?) "
+                             f"THEN {WORDS_BONUS} ELSE 0 END")
+            bonus_params.append("w : (" + " OR ".join(_quote(w) for w in query.words) + ")")
+        bonus_sql.append(f"CASE WHEN (units.valid_from IS NULL OR units.valid_from <= ?) AND "
+                         f"(units.valid_to IS NULL OR units.valid_to >= ?) THEN {IN_FORCE_BONUS} ELSE 0 END")
+        bonus_params.extend([day, day])
+        score = f"(-bm25(fts, {BM25_WEIGHTS}) + " + " + ".join(bonus_sql) + ")"
+        order = {
+            "date": "units.valid_from IS NULL, units.valid_from DESC, units.doc_sort, units.unit_sort",
+            "order": "units.doc_sort, units.valid_from, units.unit_sort",
+        }.get(filters.sort, "score DESC, units.doc_sort, units.unit_sort")
+        sql = (f"SELECT {', '.join('units.' + c for c in UNIT_COLUMNS)}, {score} AS score "
+               f"FROM fts JOIN units ON units.rowid = fts.rowid WHERE {base_where} "
+               f"ORDER BY {order} LIMIT ? OFFSET ?")
+        try:
+            rows = conn.execute(sql, [*bonus_params, *base_params, filters.size, filters.offset]).fetchall()
+            count = conn.execute(f"SELECT count(*) FROM fts JOIN units ON units.rowid = fts.rowid "
+                                 f"WHERE {base_where}", base_params).fetchone()[0]
+            facets = {}
+            for name in FACET_FIELDS:
+                facets[name] = [tuple(r) for r in conn.execute(
+                    f"SELECT units.{name}, count(*) AS n FROM fts JOIN units ON units.rowid = fts.rowid "
+                    f"WHERE {base_where} AND units.{name} <> '' GROUP BY units.{name} "
+                    f"ORDER BY n DESC, units.{name} LIMIT 60", base_params)]
+        except sqlite3.OperationalError as exc:
+            # The expression is built from quoted tokens only; this is a safety net, not a code path.
+            if "fts5" in str(exc) or "syntax" in str(exc):
+                return Results(0, [], {})
+            raise
+        patterns = query.patterns()
+        hits = []
+        for row in rows:
+            unit = self._unit(row)
+            hits.append(Hit(unit, float(row[-1]), highlight.snippet(unit.text or unit.title, patterns)))
+        return Results(count, hits, facets)
+
+    def _unit(self, row):
+        data = dict(zip(UNIT_COLUMNS, row, strict=False))
+        return SearchUnit(
+            id=data["key"], source=data["source"], type=data["type"], title=data["title"] or "",
+            text=data["text"] or "", label=data["label"] or "", url=data["url"] or "",
+            version=data["version"] or "", valid_from=_parse_date(data["valid_from"]),
+            valid_to=_parse_date(data["valid_to"]), status=data["status"] or "",
+            category=data["category"] or "", issuer=data["issuer"] or "", township=data["township"] or "",
+            village=data["village"] or "", visibility=data["visibility"] or "", doc_sort=data["doc_sort"] or "",
+            unit_sort=data["unit_sort"] or 0)
+
+    def count(self):
+        return self.conn().execute("SELECT count(*) FROM units").fetchone()[0]
+
+    def titles(self, limit=200):
+        rows = self.conn().execute(
+            "SELECT title FROM units WHERE visibility = 'public' GROUP BY title ORDER BY min(doc_sort) LIMIT ?",
+            [limit])
+        return [r[0] for r in rows]
+
+    def sources(self):
+        return {r[0] for r in self.conn().execute("SELECT DISTINCT source FROM units")}

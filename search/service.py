@@ -1,0 +1,57 @@
+"""What views and the API call: the user's words and filters → visible, ranked results."""
+
+import datetime
+
+from django.utils import timezone
+
+from .engines import get_engine
+from .engines.base import SORTS, Filters
+from .models import synonym_map
+from .query import parse
+from .units import PUBLIC, TYPES, village_visibility
+
+
+def visibility_for(user):
+    """None when the user may see everything; else the set of visibility markers allowed."""
+    from villages.access import is_county_staff, visible_villages
+
+    if user is not None and getattr(user, "is_authenticated", False):
+        if is_county_staff(user):
+            return None
+        codes = visible_villages(user).values_list("code", flat=True)
+        return frozenset([PUBLIC, *(village_visibility(c) for c in codes)])
+    return frozenset([PUBLIC])
+
+
+def parse_day(value):
+    """``YYYY-MM-DD`` → date; anything else → None (caller decides the default)."""
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(str(value or "").strip()[:10])
+    except ValueError:
+        return None
+
+
+def run_search(q, user=None, types=None, category="", issuer="", status="", village="", on=None,
+               history=False, sort="relevance", page=1, page_size=20):
+    """``on``: in force on that day (default today); ``history=True`` searches every version."""
+    today = timezone.localdate()
+    day = None if history else (parse_day(on) or today)
+    place = (village or "").strip()
+    township = place if len(place) == 9 and place.isdigit() else ""
+    village_code = place if len(place) == 12 and place.isdigit() else ""
+    filters = Filters(
+        types=[t for t in (types or []) if t in TYPES], category=(category or "").strip()[:80],
+        issuer=(issuer or "").strip()[:80], status=(status or "").strip()[:20], township=township,
+        village=village_code, on=day, today=today, visibility=visibility_for(user),
+        sort=sort if sort in SORTS else "relevance", page=_int(page, 1), page_size=_int(page_size, 20))
+    query = parse(q, synonym_map())
+    return query, filters, get_engine().search(query, filters)
+
+
+def _int(value, default):
+    try:
+        return max(1, min(10_000, int(value)))
+    except (TypeError, ValueError):
+        return default

@@ -1,0 +1,42 @@
+"""The index follows publishing: publish, unpublish, delete and move of pages, and saves of
+non-page sources (compliance records), each reindexed once the transaction commits."""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from . import registry
+
+
+def _on_publish_change(sender, instance, **kwargs):
+    registry.schedule(instance)
+
+
+def _on_delete(sender, instance, **kwargs):
+    if instance._meta.label == "wagtailcore.Page":
+        return  # the specific page's own post_delete handles it
+    provider, _ = registry.provider_for(instance)
+    if provider is not None:
+        registry.schedule(instance)
+
+
+def _on_save(sender, instance, **kwargs):
+    provider, _ = registry.provider_for(instance)
+    if provider is not None and provider.watch_saves:
+        registry.schedule(instance)
+
+
+def _on_move(sender, instance, **kwargs):
+    # URLs of the page and everything below it change.
+    registry.schedule(instance)
+    for page in instance.get_descendants().specific():
+        registry.schedule(page)
+
+
+def connect():
+    page_published.connect(_on_publish_change, dispatch_uid="search_page_published")
+    page_unpublished.connect(_on_publish_change, dispatch_uid="search_page_unpublished")
+    post_page_move.connect(_on_move, dispatch_uid="search_page_moved")
+    post_delete.connect(_on_delete, dispatch_uid="search_post_delete")
+    for provider in registry.providers():
+        if provider.watch_saves and provider.model is not None:
+            post_save.connect(_on_save, sender=provider.model, dispatch_uid=f"search_save_{provider.name}")

@@ -1,0 +1,107 @@
+"""Chinese text → tokens, done in Python so that every engine (SQLite FTS5, Elasticsearch, the
+Wagtail admin backend) matches the same way.
+
+Recall comes from character bigrams (any substring of two or more Chinese characters is a phrase of
+consecutive bigrams) and unigrams (single characters); ranking adds jieba words with a dictionary
+of the county's own terms. Latin letters and digits are kept as lower-case words."""
+
+import re
+import threading
+import unicodedata
+
+# CJK unified ideographs (incl. extension A) and compatibility ideographs.
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+SEGMENT_RE = re.compile(rf"[{_CJK}]+|[a-z0-9]+")
+CJK_RE = re.compile(rf"[{_CJK}]")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
+
+DOMAIN_WORDS = [
+    "四议两公开", "三会一课", "三务公开", "三资", "一肩挑", "村财镇管", "联审联签", "群众说事日", "群众说事室",
+    "红旗村", "提级监督", "村规民约", "三重一大", "末位表态", "说事室", "主题党日", "两委", "村两委",
+    "村务联席会议", "民主理财小组", "村监委", "村务监督委员会", "清账行动", "谈话提醒", "书面警示", "双考双述",
+    "四位一体", "第一书记", "组织生活会", "民主评议党员", "党员大会", "村民代表会议", "村民会议", "红白理事会",
+    "道德评议会", "禁赌禁毒会", "坐班制", "轮流值班制", "请销假", "公章使用", "履职清单", "任务清单",
+    "小微权力", "党建联系点", "书记抓", "抓书记", "政治体检", "代办服务", "末位定论", "事前告知",
+    "党务", "村务", "财务", "备案", "会商办法", "三联三助", "法律服务第一书记",
+]
+
+_jieba = None
+_jieba_lock = threading.Lock()
+
+
+def jieba_tokenizer():
+    """One jieba tokenizer with the domain dictionary, loaded on first use (about a second)."""
+    global _jieba
+    if _jieba is None:
+        with _jieba_lock:
+            if _jieba is None:
+                import logging
+
+                import jieba
+
+                jieba.setLogLevel(logging.WARNING)
+                tokenizer = jieba.Tokenizer()
+                for word in DOMAIN_WORDS:
+                    tokenizer.add_word(word, freq=200000)
+                _jieba = tokenizer
+    return _jieba
+
+
+def normalize(text):
+    """Full-width → half-width (NFKC), lower case, control characters removed."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFKC", str(text))
+    return _CONTROL_RE.sub(" ", text).lower()
+
+
+def segments(text):
+    """Runs of Chinese characters and runs of latin letters/digits, in order (already normalized)."""
+    return SEGMENT_RE.findall(text)
+
+
+def is_cjk(segment):
+    return bool(CJK_RE.match(segment))
+
+
+def segment_grams(segment):
+    """Tokens for one segment: bigrams of a Chinese run (the character itself when alone), or the word."""
+    if is_cjk(segment):
+        if len(segment) == 1:
+            return [segment]
+        return [segment[i:i + 2] for i in range(len(segment) - 1)]
+    return [segment]
+
+
+def grams(text):
+    """Space-separated bigram stream: phrase search over it finds any substring of ≥2 characters."""
+    out = []
+    for segment in segments(normalize(text)):
+        out.extend(segment_grams(segment))
+    return " ".join(out)
+
+
+def unigrams(text):
+    """Space-separated single characters (and latin words): recall for one-character queries."""
+    out = []
+    for segment in segments(normalize(text)):
+        out.extend(segment if is_cjk(segment) else [segment])
+    return " ".join(out)
+
+
+def words(text):
+    """jieba words (search mode) for ranking: whole domain terms score above scattered bigrams."""
+    text = normalize(text)
+    if not text:
+        return ""
+    out = []
+    for token in jieba_tokenizer().cut_for_search(text):
+        token = token.strip()
+        if token and SEGMENT_RE.fullmatch(token):
+            out.append(token)
+    return " ".join(out)
+
+
+def query_words(text):
+    """jieba words of a query term, used as optional ranking signals."""
+    return [w for w in words(text).split() if len(w) >= 2]
