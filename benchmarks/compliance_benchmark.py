@@ -58,11 +58,12 @@ def load(years, out):
 
 
 def measure(client, url, runs):
-    from django.db import connection
+    from django.db import connection, reset_queries
     from django.test.utils import CaptureQueriesContext
 
     response = client.get(url)  # warm-up (template and URL caches)
     assert response.status_code == 200, (url, response.status_code)
+    reset_queries()  # each request clears the log; start the capture from an empty one
     with CaptureQueriesContext(connection) as ctx:
         client.get(url)
     times = []
@@ -89,6 +90,10 @@ def main(argv=None):
 
     if not args.reuse or not VillagePage.objects.exists():
         load(args.years, out)
+    else:
+        from django.core.management import call_command
+
+        call_command("migrate", verbosity=0)
     client = Client()
     client.force_login(get_user_model().objects.get(username="bianji"))
     village = VillagePage.objects.exclude(code__in=SMALL_CODES).order_by("code").first()

@@ -142,7 +142,7 @@ def _records_for(villages, today, reviewer, rng):
             submitted_at=submitted, reviewed_at=reviewed,
             review_comment="签到表缺少实到人员签字，请补充后重新提交。" if state == Record.RETURNED else ""))
         links.append(ob)
-        ob.submitted_at, ob.reviewed_at = submitted, reviewed
+        ob.submitted_at, ob.submitted_on, ob.reviewed_at = submitted, day, reviewed
         ob.review = {Record.ACCEPTED: st.ACCEPTED, Record.RETURNED: st.RETURNED_RESULT}.get(state, "")
         updates.append(ob)
     for v in villages:  # one 四议两公开 matter for most villages
@@ -157,7 +157,7 @@ def _records_for(villages, today, reviewer, rng):
     Through = Record.obligations.through
     Through.objects.bulk_create([Through(record_id=r.pk, obligation_id=ob.pk) for r, ob in zip(records, links, strict=True)
                                  if ob is not None], batch_size=5000)
-    Obligation.objects.bulk_update(updates, ["submitted_at", "review", "reviewed_at"], batch_size=1000)
+    Obligation.objects.bulk_update(updates, ["submitted_at", "submitted_on", "review", "reviewed_at"], batch_size=1000)
     cites = _citations_by_code({ob.item_code for ob in links if ob is not None})
     Citation.objects.bulk_create([Citation(record_id=r.pk, regulation=p, version=v, article=a.label, anchor=a.anchor)
                                   for r, ob in zip(records, links, strict=True) if ob is not None

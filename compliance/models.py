@@ -50,6 +50,8 @@ class Obligation(models.Model):
     matter = models.ForeignKey("Record", null=True, blank=True, on_delete=models.SET_NULL,
                                related_name="matter_obligations", verbose_name="事项（按需）")
     submitted_at = models.DateTimeField("提交时间", null=True, blank=True)
+    # The local date of ``submitted_at``, kept so that dashboards compare it with ``due`` in SQL.
+    submitted_on = models.DateField("提交日期", null=True, blank=True)
     review = models.CharField("审核结果", max_length=10, blank=True)
     reviewed_at = models.DateTimeField("审核时间", null=True, blank=True)
     not_applicable = models.BooleanField("不适用", default=False)

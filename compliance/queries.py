@@ -5,7 +5,6 @@ import datetime
 from collections import OrderedDict, defaultdict
 
 from django.db.models import Count, F, Prefetch, Q
-from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from villages.models import TownshipPage, VillagePage
@@ -74,7 +73,7 @@ def _due_filter(today, year):
 
 def _aggregates(qs, group_fields):
     accepted = Q(review=st.ACCEPTED)
-    late = accepted & Q(submitted_at__date__gt=F("due"))
+    late = accepted & Q(submitted_on__gt=F("due"))
     overdue = ~accepted & (Q(submitted_at__isnull=True) | Q(review=st.RETURNED_RESULT))
     return qs.values(*group_fields).annotate(
         total=Count("id"), done=Count("id", filter=accepted), late=Count("id", filter=late),
@@ -166,13 +165,21 @@ def red_flag_scores(village_list, totals, today):
 
 
 def monthly_trend(village_ids, today, months=12):
-    start = (today.replace(day=1) - datetime.timedelta(days=31 * (months - 1))).replace(day=1)
-    rows = (Obligation.objects.filter(village_id__in=village_ids, due__gte=start, due__lte=today,
-                                      not_applicable=False)
-            .annotate(month=TruncMonth("due")).values("month")
-            .annotate(total=Count("id"), done=Count("id", filter=Q(review=st.ACCEPTED))).order_by("month"))
-    return [{"month": r["month"], "total": r["total"], "done": r["done"], "rate": _rate(r["done"], r["total"])}
-            for r in rows]
+    """One query: a pair of conditional counts per month (no per-row date functions)."""
+    firsts = [today.replace(day=1)]
+    for _ in range(months - 1):
+        firsts.insert(0, (firsts[0] - datetime.timedelta(days=1)).replace(day=1))
+    ends = [f - datetime.timedelta(days=1) for f in firsts[1:]] + [today]
+    accepted = Q(review=st.ACCEPTED)
+    aggregates = {}
+    for i, (first, last) in enumerate(zip(firsts, ends, strict=True)):
+        in_month = Q(due__gte=first, due__lte=last)
+        aggregates[f"t{i}"] = Count("id", filter=in_month)
+        aggregates[f"d{i}"] = Count("id", filter=in_month & accepted)
+    row = Obligation.objects.filter(village_id__in=village_ids, due__gte=firsts[0], due__lte=today,
+                                    not_applicable=False).aggregate(**aggregates)
+    return [{"month": first, "total": row[f"t{i}"], "done": row[f"d{i}"], "rate": _rate(row[f"d{i}"], row[f"t{i}"])}
+            for i, first in enumerate(firsts) if row[f"t{i}"]]
 
 
 def trend_svg(trend, width=640, height=200):

@@ -148,7 +148,9 @@ def new_revision(record, user):
 def sync_obligations(record):
     """Copy the record's submission/review facts onto the obligations it meets."""
     review = {Record.ACCEPTED: st.ACCEPTED, Record.RETURNED: st.RETURNED_RESULT}.get(record.state, "")
-    record.obligations.update(submitted_at=record.submitted_at, review=review, reviewed_at=record.reviewed_at)
+    submitted_on = timezone.localdate(record.submitted_at) if record.submitted_at else None
+    record.obligations.update(submitted_at=record.submitted_at, submitted_on=submitted_on, review=review,
+                              reviewed_at=record.reviewed_at)
 
 
 @transaction.atomic

@@ -40,6 +40,10 @@ def test_upload_preview_then_create_draft(client, login):
     page = RegulationPage.objects.get(title="习水县群众说事日工作规则(修改)")
     assert Page.objects.count() == before + 1 and not page.live
     assert page.versions.get().articles()[1].paragraphs[0].items == ["登记；", "交办；"]
+    from wagtail.models import PageLogEntry
+
+    assert PageLogEntry.objects.filter(page=page, user__username="bianji").exists()   # audit log
+    assert "【尚未生效】" in page.get_admin_display_title() or "【现行有效】" in page.get_admin_display_title()
 
 
 def test_wrong_file_shows_chinese_error_and_writes_nothing(client, login):

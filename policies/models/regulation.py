@@ -115,6 +115,14 @@ class RegulationPage(RoutablePageMixin, Page):
         verbose_name = "制度"
         verbose_name_plural = "制度"
 
+    def get_admin_display_title(self):
+        # The status badge of the admin: editors see at a glance which text is in force.
+        title = super().get_admin_display_title()
+        try:
+            return f"{title}【{self.status()}】" if self.pk else title
+        except (TypeError, ValueError):  # an unsaved draft with incomplete versions must still list
+            return title
+
     def versions_in_order(self):
         return sorted(self.versions.all(), key=lambda v: v.effective_from)
 

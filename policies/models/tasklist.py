@@ -43,8 +43,9 @@ class TaskListPageForm(WagtailAdminPageForm):
     def clean(self):
         cleaned = super().clean()
         formset = self.formsets.get("versions")
-        if formset is None or not formset.is_valid():
+        if formset is None:
             return cleaned
+        formset.is_valid()  # cleans each form; go on even if one failed, to report all problems
         versions = []
         for form in formset.forms:
             data = getattr(form, "cleaned_data", None) or {}
