@@ -9,7 +9,6 @@ import json
 
 from django.contrib.auth import authenticate
 from django.db.models import Prefetch
-from django.http import Http404
 from django.utils import timezone
 from ninja import Router, Schema, Status
 from ninja.utils import check_csrf
@@ -75,16 +74,15 @@ class RecordOut(Schema):
 
 
 def _village(code):
-    village = VillagePage.objects.live().filter(code=code).first()
-    if village is None:
-        raise Http404("未找到该村")
-    return village
+    return VillagePage.objects.live().filter(code=code).first()
 
 
 @router.get("/villages/{code}/obligations/", response={200: ObligationsOut, 404: Message, 422: Message},
             summary="某村某期间的履职事项及状态")
 def obligations(request, code: str, period: str = ""):
     village = _village(code)
+    if village is None:
+        return Status(404, {"detail": "未找到该村"})
     today = timezone.localdate()
     try:
         p = parse_period(period or f"{today:%Y-%m}")
@@ -128,6 +126,8 @@ def submit_record(request, code: str):
     if user is None:
         return Status(403, {"detail": problem})
     village = _village(code)
+    if village is None:
+        return Status(404, {"detail": "未找到该村"})
     if not access.can_write(user, village):
         if not access.can_read_village(user, village):
             return Status(404, {"detail": "未找到该村"})

@@ -32,6 +32,7 @@ KIND_BY_CODE = {
     "DZZ-05": ("petition", None), "DZZ-08": ("disclosure", "村务"), "XWQL-12": ("disclosure", "村务"),
     "XWQL-13": ("disclosure", "财务"),
 }
+MATTER_DAYS = 90  # the demo matters run about two months from proposal to the result disclosure
 SIGNERS = [("经办人", "报账员"), ("民主理财小组", "理财小组组长"), ("书记(主任)", "书记"), ("村监委会主任", "监委会主任")]
 
 
@@ -107,6 +108,26 @@ def _citations_by_code(codes):
     return result
 
 
+def _matter_obligations(siyi_records):
+    """Each demo 四议两公开 matter opens its per-occurrence obligation (as ``open_matter`` does)."""
+    from .obligations import on_demand_items
+
+    candidates = on_demand_items()
+    major = [c for c in candidates if "四议两公开" in c[0].name or "三重一大" in c[0].name]
+    if not (major or candidates):
+        return []
+    item, version, page = (major or candidates)[0]
+    obligations = [Obligation(
+        village_id=r.village_id, item=item, version=version, tasklist=page, item_code=item.code,
+        item_name=f"{item.name}：{r.title}"[:160], category=item.category, frequency=item.frequency,
+        period_key=f"事项{r.pk}", opens=r.occurred_on, matter=r, submitted_at=r.submitted_at,
+        submitted_on=timezone.localdate(r.submitted_at), review=st.ACCEPTED, reviewed_at=r.submitted_at,
+        due=r.occurred_on + datetime.timedelta(days=MATTER_DAYS))
+        for r in siyi_records]
+    Obligation.objects.bulk_create(obligations, batch_size=2000)
+    return list(zip(siyi_records, obligations, strict=True))
+
+
 def _records_for(villages, today, reviewer, rng):
     obligations = list(Obligation.objects.filter(village__in=villages, due__lte=today + datetime.timedelta(days=3),
                                                   opens__lte=today).order_by("village_id", "due"))
@@ -154,6 +175,10 @@ def _records_for(villages, today, reviewer, rng):
                                       day + datetime.timedelta(days=61), datetime.time(10)))))
             links.append(None)
     Record.objects.bulk_create(records, batch_size=2000)
+    count = len(records)
+    matters = _matter_obligations([r for r, ob in zip(records, links, strict=True) if ob is None])
+    records += [r for r, _ob in matters]
+    links += [ob for _r, ob in matters]
     Through = Record.obligations.through
     Through.objects.bulk_create([Through(record_id=r.pk, obligation_id=ob.pk) for r, ob in zip(records, links, strict=True)
                                  if ob is not None], batch_size=5000)
@@ -165,7 +190,7 @@ def _records_for(villages, today, reviewer, rng):
     Review.objects.bulk_create([Review(record_id=r.pk, reviewer=reviewer, result=st.RETURNED_RESULT if
                                        r.state == Record.RETURNED else st.ACCEPTED, comment=r.review_comment,
                                        at=r.reviewed_at) for r in records if r.reviewed_at], batch_size=5000)
-    return len(records)
+    return count
 
 
 def _supervision(villages, today, rng, small):

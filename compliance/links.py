@@ -1,20 +1,14 @@
 """Links from records back to the articles they cite."""
 
 
-def article_url(regulation, version, anchor):
-    """The regulation page as of the cited version's start date, at the article's anchor.
-
-    The regulation page shows the version in force on ``?on=`` (ignored by pages that do not
-    support it, which then show the current text)."""
+def article_url(regulation, version, anchor, on=None):
+    """The regulation's dated text (``<page url>YYYY-MM-DD/``, served by RegulationPage's
+    ``dated_text`` route) at the article's anchor. The date is ``on`` (e.g. the record's date)
+    when given, else the cited version's first day, so the link shows the text that was cited."""
     base = regulation.url if regulation is not None else ""
     if not base:
         return ""
-    dated = getattr(regulation, "version_url", None)
-    if version is not None and callable(dated):
-        try:
-            base = dated(version)
-        except Exception:  # noqa: BLE001 — a link must never break a page
-            pass
-    elif version is not None:
-        base = f"{base}?on={version.effective_from.isoformat()}"
+    day = on or (version.effective_from if version is not None else None)
+    if day is not None:
+        base = f"{base.rstrip('/')}/{day.isoformat()}/"
     return f"{base}#{anchor}" if anchor else base

@@ -82,6 +82,11 @@ class Obligation(models.Model):
             return self.period_key
 
 
+class RecordQuerySet(models.QuerySet):
+    def delete(self):
+        raise PermissionDenied("履职记录不可删除；如需更正，请提交新版本。")
+
+
 class Record(models.Model):
     DRAFT, SUBMITTED, ACCEPTED, RETURNED = "draft", "submitted", "accepted", "returned"
     STATE_CHOICES = [(DRAFT, "草稿"), (SUBMITTED, "待审核"), (ACCEPTED, "已通过"), (RETURNED, "已退回")]
@@ -107,6 +112,8 @@ class Record(models.Model):
     submitted_at = models.DateTimeField("提交时间", null=True, blank=True)
     reviewed_at = models.DateTimeField("审核时间", null=True, blank=True)
     review_comment = models.TextField("审核意见", blank=True)
+
+    objects = RecordQuerySet.as_manager()
 
     class Meta:
         verbose_name = "履职记录"

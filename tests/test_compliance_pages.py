@@ -37,7 +37,8 @@ def test_obligations_api_shape(client, login, village):
     assert all(Record.objects.get(pk=i).is_public for i in public_ids)
     bad = client.get(f"/api/v1/villages/{V1}/obligations/?period=2026-13")
     assert bad.status_code == 422 and "无法识别的期间" in bad.json()["detail"]
-    assert client.get("/api/v1/villages/999999999999/obligations/").status_code == 404
+    missing = client.get("/api/v1/villages/999999999999/obligations/")
+    assert missing.status_code == 404 and missing.json()["detail"] == "未找到该村"
 
 
 def test_api_submit_links_obligation_by_ref(client, login, village):
@@ -174,3 +175,26 @@ def test_query_counts_do_not_grow_with_data(client, login, village, django_asser
         from django.template.loader import render_to_string
 
         render_to_string(section["template"], section["context"], request=request)
+
+
+def test_citations_link_to_dated_article_and_back(client, login, village):
+    from policies.models import RegulationVersion
+
+    version = next((v for v in RegulationVersion.objects.select_related("page") if v.articles()), None)
+    if version is None:
+        pytest.skip("demo regulations not loaded")
+    article = version.articles()[0]
+    login("cungan")
+    body = {"kind": "seal", "title": "11月用印登记", "occurred_on": timezone.localdate().isoformat(),
+            "content": {"entries": [["2026-11-03", "开具证明", "书记", "文书"]]},
+            "citations": [{"version": version.pk, "article": article.label}]}
+    r = client.post(f"/api/v1/villages/{V1}/records/", json.dumps(body), content_type="application/json")
+    assert r.status_code == 201, r.content
+    page = client.get(f"/records/r/{r.json()['id']}/").content.decode()
+    assert f"/{version.effective_from.isoformat()}/#{article.anchor}" in page
+    bad = dict(body, citations=[{"version": version.pk, "article": "第九百九十九条"}])
+    r = client.post(f"/api/v1/villages/{V1}/records/", json.dumps(bad), content_type="application/json")
+    assert r.status_code == 422 and "不存在" in r.json()["detail"]
+    login("dudao")
+    rule = client.get(f"/records/articles/{version.page_id}/{article.anchor}/")
+    assert rule.status_code == 200 and village.title in rule.content.decode()

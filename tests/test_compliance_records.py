@@ -136,6 +136,9 @@ def test_review_return_resubmit_accept_keeps_history(client, login, village):
     assert third.revision == 3 and third.state == Record.DRAFT and r.status_code == 302
     with pytest.raises(Exception, match="不可删除"):
         new.delete()
+    with pytest.raises(Exception, match="不可删除"):
+        Record.objects.filter(pk=new.pk).delete()
+    assert Record.objects.filter(pk=new.pk).exists()
 
 
 def test_village_page_section_and_links(client, login, village):

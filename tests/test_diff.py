@@ -33,7 +33,9 @@ def test_unchanged_same_label_is_omitted_and_modification_marked():
     assert first.from_label == first.to_label == "第二条"
     assert "<ins>，末位表态</ins>" in first.after_html
     assert "<del>" not in first.after_html
-    assert "<del>1</del>" in changes[1].before_html and "<ins>3</ins>" in changes[1].after_html
+    # Numbers change whole: a reader sees "2021" struck out and "2023" inserted, not single digits.
+    assert "<del>2021</del>年<del>7</del>月" in changes[1].before_html
+    assert "<ins>2023</ins>年<ins>3</ins>月" in changes[1].after_html
 
 
 def test_removed_and_html_escaped():

@@ -73,3 +73,15 @@ def test_parse_next_steps():
     assert parse_next_steps("第3步：同意；5") == [(3, "同意"), (5, "")]
     assert parse_next_steps("") == []
     assert parse_next_steps("同意", strict=False) == []
+
+
+def test_labels_of_branches_into_one_box_do_not_overprint():
+    steps = [{"actor": "甲", "action": "一"}, {"actor": "乙", "action": "二", "next_steps": "4:同意; 1:补正"},
+             {"actor": "丙", "action": "三", "next_steps": "1:退回"}, {"actor": "丁", "action": "四"}]
+    root, boxes, arrows, _texts = parse(render_flowchart(steps))
+    labels = {t.text: float(t.get("y")) for t in root.findall(".//svg:text[@class='fc-label']", NS)}
+    assert set(labels) == {"同意", "补正", "退回"}
+    assert labels["补正"] != labels["退回"]
+    assert all(y > 0 for y in labels.values())  # room was made above the first box
+    assert {(a.get("data-from"), a.get("data-to")) for a in arrows} == {("1", "2"), ("2", "4"), ("2", "1"),
+                                                                        ("3", "1")}

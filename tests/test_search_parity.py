@@ -206,3 +206,33 @@ def test_reindex_all_matches_incremental(regulation):
     before = set(ids("鹊桥", history=True))
     registry.reindex_all()
     assert set(ids("鹊桥", history=True)) == before
+
+
+def test_compliance_records_are_searchable_only_by_allowed_users(db, django_user_model,
+                                                                 django_capture_on_commit_callbacks):
+    from django.apps import apps
+
+    try:
+        Record = apps.get_model("compliance", "Record")
+    except LookupError:
+        pytest.skip("compliance.Record 尚未实现")
+    from villages.models import VillagePage
+
+    village = VillagePage.objects.get(code="520330101201")
+    with django_capture_on_commit_callbacks(execute=True):
+        record = Record.objects.create(village=village, kind="meeting", title="鹊桥联席会议记录",
+                                       occurred_on=datetime.date(2026, 3, 2), state="submitted",
+                                       content={"summary": "研究鹊巢修缮项目资金"})
+    users = {u.username: u for u in django_user_model.objects.filter(username__in=["cungan", "diyishuji"])}
+
+    def found(user):
+        return f"record:{record.pk}" in [h.unit.id for h in run_search("鹊巢修缮", user=user)[2].hits]
+
+    assert found(users["cungan"])
+    assert not found(None)
+    assert not found(users["diyishuji"])
+    with django_capture_on_commit_callbacks(execute=True):
+        Record.objects.filter(pk=record.pk).update(state="accepted", is_public=True)
+        record.refresh_from_db()
+        record.save()
+    assert found(None)

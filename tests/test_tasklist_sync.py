@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from policies.models import RegulationPage, TaskItem, TaskListPage, TaskListVersion
 from policies.models.tasklist import validate_tasklist_versions
+from policies.taskitems import is_referenced
 
 pytestmark = pytest.mark.django_db
 
@@ -54,10 +55,29 @@ def test_publish_rebuilds_rows_update_add_delete():
     page.versions = [version]
     page.save_revision().publish()
     rows = {i.code: i for i in TaskItem.objects.filter(version=version)}
-    assert set(rows) == {"SYLG-01", "SYLG-02", "SYLG-03", "SYLG-09"}
     assert rows["SYLG-02"].pk == before_pk  # updated in place, not recreated
     assert rows["SYLG-02"].name == "决议公开（改）" and rows["SYLG-02"].frequency == "monthly"
     assert [i.code for i in page.item_rows(version)] == ["SYLG-01", "SYLG-02", "SYLG-03", "SYLG-09"]
+    # A row nobody refers to is deleted when its code leaves the stream.
+    version.items = [b for b in blocks if b["value"]["code"] != "SYLG-09"]
+    page.versions = [version]
+    page.save_revision().publish()
+    assert not TaskItem.objects.filter(version=version, code="SYLG-09").exists()
+
+
+def test_rows_referenced_elsewhere_are_kept_but_hidden():
+    referenced = next((i for i in TaskItem.objects.all() if is_referenced(i)), None)
+    if referenced is None:
+        pytest.skip("没有其他应用引用清单事项（履职记录示例未载入）")
+    version = referenced.version
+    page = version.page.specific
+    version.items = [b for b in raw(version) if b["value"]["code"] != referenced.code]
+    page.versions = [version if v.pk == version.pk else v for v in page.versions.all()]
+    page.save_revision().publish()
+    kept = TaskItem.objects.get(pk=referenced.pk)
+    assert kept.code == referenced.code and is_referenced(kept)
+    assert referenced.code not in [i.code for i in page.item_rows(version)]
+    assert client_get_item_status(page, referenced.code) == 404
 
 
 def test_duplicate_codes_bad_frequency_and_overlap_are_refused():
@@ -147,3 +167,20 @@ def test_unsaved_version_items_come_from_the_stream():
                               items=raw(page.current_version()))
     items = page.items_of(version)
     assert [i.code for i in items][:2] == ["SHYK-01", "SHYK-02"] and items[0].pk is None
+
+
+def client_get_item_status(page, code):
+    from django.test import Client
+
+    return Client().get(f"{page.url}{code}/").status_code
+
+
+def test_item_periods_and_due_dates():
+    items = {i.code: i for i in TaskItem.objects.filter(version=shyk().current_version())}
+    monthly, quarterly = items["SHYK-05"], items["SHYK-01"]
+    assert monthly.period_on(datetime.date(2026, 2, 14)).key == "2026-02"
+    assert monthly.due_in(monthly.period_on(datetime.date(2026, 2, 14))) == datetime.date(2026, 2, 10)
+    assert quarterly.period_on(datetime.date(2026, 11, 26)).key == "2026-Q4"
+    assert quarterly.due_in(quarterly.period_on(datetime.date(2026, 11, 26))) == datetime.date(2026, 12, 31)
+    on_demand = TaskItem.objects.filter(frequency="on_demand").first()
+    assert on_demand.period_on(datetime.date(2026, 1, 1)) is None

@@ -129,6 +129,12 @@ def test_demo_rules_pages_and_sections(client):
     assert "与示范文本的差异" in html and "制定程序" in html and "村民表决" in html
     assert "第一条" in html and ("新增" in html or "修改" in html)
 
+    for r in rules:  # every generated adoption record passes the rules the admin applies
+        for v in r.versions.all():
+            assert vrs.validate_adoption(v) == [], (r.title, v.label)
+    voted_village = VillagePage.objects.get(code="520330101206")
+    assert "badge-已表决待备案" in client.get(voted_village.url).content.decode()
+
     draft_village = VillagePage.objects.get(code="520330101203")
     html = client.get(draft_village.url).content.decode()
     assert "badge-草案" in html

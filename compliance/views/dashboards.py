@@ -181,3 +181,20 @@ def article_villages(request, regulation_id, anchor):
              if any(str(b.get("regulation")) == str(page.pk) and b.get("article") == label for b in item.basis or [])]
     return _rule_villages(request, sorted(set(codes)), Citation.objects.filter(regulation=page, anchor=anchor),
                           f"《{page.title}》{label}")
+
+
+def my_entry(request):
+    """The admin menu's entry point: each role lands on its own page."""
+    from django.shortcuts import redirect
+
+    if not request.user.is_authenticated:
+        return redirect(f"/admin/login/?next={request.path}")
+    if village_access.is_county_staff(request.user):
+        return redirect("/records/county/")
+    township = village_access.supervised_townships(request.user).order_by("code").first()
+    if township is not None:
+        return redirect(f"/records/townships/{township.code}/")
+    village = village_access.visible_villages(request.user).order_by("code").first()
+    if village is not None:
+        return redirect(f"/records/villages/{village.code}/")
+    raise Http404("您没有可查看的村。")

@@ -27,7 +27,11 @@ def _can_import(user):
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(label="Word 文件（.docx）", error_messages={"required": "请选择要上传的 Word 文件。"})
+    file = forms.FileField(
+        label="Word 文件（.docx）", error_messages={"required": "请选择要上传的 Word 文件。"},
+        # The picker offers only Word files; the server still checks the content (ParseError).
+        widget=forms.ClearableFileInput(attrs={
+            "accept": ".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"}))
 
 
 class DetailsForm(forms.Form):

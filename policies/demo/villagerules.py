@@ -59,11 +59,11 @@ def village_versions(village, old, new):
     n = int(village.code[-3:])
     t_code = village.code[:9]
     shift = datetime.timedelta(days=pick(village.code, "day", 120))
-    if n % 10 == 3:   # still a draft, reviewed but not yet voted on
+    if n % 20 == 3:   # still a draft, reviewed but not yet voted on
         return [_adopted(village, n, new, D(2026, 12, 10), "2026年修订草案", 0, t_code, vote=False, filed=False)]
     if n % 20 == 6:   # a first text, voted, awaiting 备案
         return [_adopted(village, n, new, D(2026, 11, 20), "2026年版", 0, t_code, filed=False)]
-    if n % 10 == 6:   # a revision voted, awaiting 备案, while the 2020 text stays in force
+    if n % 20 == 16:  # a revision voted, awaiting 备案, while the 2020 text stays in force
         return [_adopted(village, n, old, D(2020, 3, 1) + shift, "2020年版", 0, t_code),
                 _adopted(village, n, new, D(2026, 11, 20), "2026年修订版", 1, t_code, filed=False)]
     if n % 7 == 2:    # still on the 2019 template: flagged for re-filing and age

@@ -20,10 +20,9 @@ from wagtail.models import Orderable, Page
 
 from .. import status as status_rules
 from ..blocks import TaskItemBlock
-from ..schedule import FREQUENCY_CHOICES, FREQUENCY_LABELS, deadline_text
+from ..schedule import FREQUENCY_CHOICES, FREQUENCY_LABELS, RECURRING, deadline_text, period_containing
+from ..taskitems import HIDDEN_ORDER
 from .versioning import IssuedVersion
-
-HIDDEN_ORDER = 10_000  # rows kept only because other records still refer to them
 
 
 def validate_tasklist_versions(versions):
@@ -166,10 +165,20 @@ class TaskListPage(RoutablePageMixin, Page):
             raise Http404("未来日期的清单仅编辑人员可查看。")
         return on
 
-    @path("print/")
-    def print_view(self, request):
+    def _handout(self, request):
+        """Context of the printable handout: the table, then each item's flowchart."""
+        from ..flowchart import render_flowchart
+
         context = self._context(request, self._on_param(request))
         context["handout"] = True
+        context["charts"] = [(item, render_flowchart(item.steps, title=f"{item.code} {item.name}",
+                                                     dom_id=f"fc-{item.code}"))
+                             for item in context["items"] if item.steps]
+        return context
+
+    @path("print/")
+    def print_view(self, request):
+        context = self._handout(request)
         return self.render(request, template="policies/task_list_print.html", context_overrides=context)
 
     @path("pdf/")
@@ -179,7 +188,7 @@ class TaskListPage(RoutablePageMixin, Page):
         from ..pdf import render_pdf
 
         context = self.get_context(request)
-        context.update(self._context(request, self._on_param(request)), handout=True, pdf=True)
+        context.update(self._handout(request), pdf=True)
         html = render_to_string("policies/task_list_print.html", context, request=request)
         response = HttpResponse(render_pdf(html, base_url=request.build_absolute_uri("/")),
                                 content_type="application/pdf")
@@ -305,6 +314,18 @@ class TaskItem(models.Model):
     @property
     def deadline(self):
         return self.deadline_note or deadline_text(self.frequency, self.deadline_day)
+
+    @property
+    def is_recurring(self):
+        return self.frequency in RECURRING
+
+    def period_on(self, day):
+        """The period (2026-W47, 2026-11, 2026-Q4 …) containing ``day``; None for 按需/限期 items."""
+        return period_containing(self.frequency, day) if self.is_recurring else None
+
+    def due_in(self, period):
+        """The due date of this duty in ``period``: day N of it (clamped to its end), else its last day."""
+        return period.due(self.deadline_day)
 
     def url_on(self, page=None):
         page = page or self.version.page

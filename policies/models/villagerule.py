@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -51,6 +52,24 @@ class VillageRuleIndexPage(Page):
         return context
 
 
+class VillageRulePageForm(WagtailAdminPageForm):
+    """Offers only the county template's versions as ``based_on`` (not every village's versions)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        formset = self.formsets.get("versions")
+        if formset is None:
+            return
+        index = VillageRuleIndexPage.objects.first()
+        queryset = VillageRuleVersion.objects.none()
+        if index is not None:
+            queryset = VillageRuleVersion.objects.filter(
+                page__in=VillageRulePage.objects.child_of(index)).select_related("page")
+        for form in [*formset.forms, formset.empty_form]:
+            if "based_on" in form.fields:
+                form.fields["based_on"].queryset = queryset
+
+
 class VillageRulePage(Page):
     """Under a VillagePage it is that village's rules; under the index page it is the template."""
 
@@ -61,6 +80,7 @@ class VillageRulePage(Page):
         FieldPanel("repealed_on"), FieldPanel("is_demo"),
         InlinePanel("versions", label="版本", min_num=1),
     ]
+    base_form_class = VillageRulePageForm
     parent_page_types = ["villages.VillagePage", "policies.VillageRuleIndexPage"]
     subpage_types = []
 
@@ -170,6 +190,9 @@ class VillageRuleVersion(Orderable, IssuedVersion):
                 condition=models.Q(filed_on__isnull=True) | models.Q(voted_on__isnull=False),
                 name="village_rule_filed_after_vote"),
         ]
+
+    def __str__(self):
+        return f"{self.page.title} · {self.label}" if self.page_id else self.label
 
     def clean(self):
         from ..villagerule_status import validate_adoption

@@ -62,14 +62,7 @@ class Results:
 
 def index_fields(unit):
     """The tokenized fields every engine stores next to the unit's own data."""
-    body = unit.text or ""
-    return {
-        "title_g": tk.grams(unit.title),
-        "label_g": tk.grams(unit.label),
-        "body_g": tk.grams(body),
-        "u": tk.unigrams(" ".join([unit.title, unit.label, body])),
-        "w": tk.words(" ".join([unit.title, body])),
-    }
+    return tk.index_streams(unit.title or "", unit.label or "", unit.text or "")
 
 
 class SearchEngine:
