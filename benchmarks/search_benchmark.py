@@ -13,7 +13,7 @@ import os
 import random
 import re
 import sqlite3
-import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -69,6 +69,13 @@ def make_queries(articles, rng, count):
     return queries
 
 
+_T0 = time.perf_counter()
+
+
+def log(message):
+    print(f"[{time.perf_counter() - _T0:7.1f}s] {message}", file=sys.stderr, flush=True)
+
+
 def percentile(values, p):
     values = sorted(values)
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))] * 1000
@@ -98,10 +105,12 @@ def setup_django(workdir):
     call_command("migrate", verbosity=0, interactive=False)
 
 
-def run(n, queries_count=200, seed=7):
+def run(n, queries_count=200, seed=7, with_admin_backend=False):
     rng = random.Random(seed)
     workdir = tempfile.mkdtemp(prefix="rulebook-bench-")
+    log(f"工作目录 {workdir}；迁移数据库…")
     setup_django(workdir)
+    log("迁移完成")
     import datetime
 
     from modelsearch.backends import get_search_backend
@@ -144,6 +153,7 @@ def run(n, queries_count=200, seed=7):
     lat, _ = timed(lambda q: engine.search(parse(q), all_filters), queries)
     found = [embedded_ids(q) for q in queries]
     rows["(b) 本系统 embedded 引擎（含计数与分面）"] = (lat, found)
+    log(f"embedded 完成（重建 {reindex_seconds:.1f} 秒）")
 
     # (c) raw FTS5 baseline ------------------------------------------------------------------------
     raw = sqlite3.connect(f"{workdir}/raw-fts.sqlite3")
@@ -158,26 +168,32 @@ def run(n, queries_count=200, seed=7):
                                          [raw_phrase(q)]).fetchall(), queries)
     found = [{r[0] for r in raw.execute("SELECT rowid FROM raw WHERE raw MATCH ?", [raw_phrase(q)])} for q in queries]
     rows["(c) 原始 FTS5 基线（同一二元切分，LIMIT 20）"] = (lat, found)
+    log("原始 FTS5 完成")
 
     # (a) Wagtail's default database backend, then (a') the same with our tokenizer ------------------
+    log("写入 Wagtail 文档…")
     root = Collection.get_first_root_node()
     Document.objects.bulk_create([Document(title=f"{label} {text}"[:255], file=f"bench/{i}.txt", collection=root)
                                   for i, _, label, text in articles], batch_size=2000)
     pk_to_article = {pk: i for i, pk in enumerate(Document.objects.order_by("pk").values_list("pk", flat=True))}
     documents = list(Document.objects.all())
-    for label, dotted in [("(a) Wagtail 默认数据库检索后端", "modelsearch.backends.database"),
-                          ("(a') Wagtail 后端 + 本系统分词（后台检索）", "search.wagtail_backend")]:
+    backends = [("(a) Wagtail 默认数据库检索后端", "modelsearch.backends.database")]
+    if with_admin_backend:
+        backends.append(("(a') Wagtail 后端 + 本系统分词（后台检索）", "search.wagtail_backend"))
+    for label, dotted in backends:
         backend = get_search_backend(dotted)
         backend.reset_index() if hasattr(backend, "reset_index") else None
         index = backend.get_index_for_model(Document)
         for start in range(0, len(documents), 2000):
             index.add_items(Document, documents[start:start + 2000])
+        log(f"{label}：索引完成")
 
         def search_ids(q, backend=backend):
             return {pk_to_article[d.pk] for d in backend.search(q, Document)}
 
         lat, _ = timed(lambda q, backend=backend: list(backend.search(q, Document)[:20]), queries)
         rows[label] = (lat, [search_ids(q) for q in queries])
+        log(f"{label}：查询完成")
 
     # report -----------------------------------------------------------------------------------
     print(f"\n### 中文子串检索基准（{n:,} 条条文，{len(queries)} 个 2–5 字子串查询）\n")
@@ -206,8 +222,10 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description="中文全文检索基准")
     parser.add_argument("--n", type=int, default=10_000, help="条文数量（如 10000、100000）")
     parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--with-admin-backend", action="store_true",
+                        help="也测 Wagtail 后端 + 本系统分词（后台检索用；大语料时很慢）")
     args, _ = parser.parse_known_args(argv)
-    run(args.n, args.queries)
+    run(args.n, args.queries, with_admin_backend=args.with_admin_backend)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """/api/v1/villages/{code}/obligations/ and /api/v1/villages/{code}/records/ (submission).
 
 Reads: public callers see only duties with a disclosure requirement and only records disclosed
-online. Writes: authenticated by session (with CSRF) or HTTP Basic; the same rules as the form."""
+online. Writes: authenticated by session (with CSRF) or HTTP Basic; the same rules as the form. The body
+is JSON, or multipart with the JSON in a ``payload`` field and evidence files in ``files``."""
 
 import base64
 import binascii
@@ -52,7 +53,10 @@ def _payload(request):
     {"kind", "title", "occurred_on", "content": {…}, "obligations": [id…],
      "obligation_refs": [{"item_code", "period"}], "citations": [{"version", "article"}], "submit": true}"""
     try:
-        data = json.loads(request.body or b"{}")
+        if request.content_type == "multipart/form-data":  # JSON in "payload", evidence in "files"
+            data = json.loads(request.POST.get("payload") or "{}")
+        else:
+            data = json.loads(request.body or b"{}")
     except (ValueError, UnicodeDecodeError):
         raise services.Invalid({"body": "请求体不是有效的 JSON。"}) from None
     if not isinstance(data, dict):
@@ -146,7 +150,8 @@ def submit_record(request, code: str):
             ids.append(ob.pk)
         record = services.save(village, user, data.get("kind", ""), data.get("title", ""),
                                data.get("occurred_on", ""), data.get("content", {}), submit=data.get("submit", True),
-                               obligations=ids, citations=data.get("citations", []))
+                               obligations=ids, citations=data.get("citations", []),
+                               files=request.FILES.getlist("files"))
     except services.Invalid as exc:
         return Status(422, {"detail": "；".join(exc.errors.values()), "errors": exc.errors})
     return Status(201, {"id": record.pk, "url": request.build_absolute_uri(record.get_absolute_url()),

@@ -20,9 +20,11 @@ from .kinds import KIND_CHOICES, KIND_LABELS
 
 
 def private_storage():
-    """Evidence is served only through a permission-checked view, never from MEDIA_URL."""
-    return FileSystemStorage(location=os.path.join(f"{settings.MEDIA_ROOT}", "..",
-                                                   f"{os.path.basename(str(settings.MEDIA_ROOT))}-private"))
+    """Evidence is served only through a permission-checked view, never from MEDIA_URL: files live
+    outside MEDIA_ROOT (``COMPLIANCE_PRIVATE_ROOT``, default ``var/private-media/<media dir name>``)."""
+    root = getattr(settings, "COMPLIANCE_PRIVATE_ROOT", None) or os.path.join(
+        settings.BASE_DIR, "var", "private-media", os.path.basename(str(settings.MEDIA_ROOT).rstrip("/")))
+    return FileSystemStorage(location=root)
 
 
 def evidence_path(instance, filename):

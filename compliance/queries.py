@@ -14,7 +14,7 @@ from .access import public_records
 from .models import Citation, ElevatedSupervision, Obligation, Record, SupervisionAction, TargetTask
 
 UPCOMING_DAYS = 90
-RECENT_DAYS = 62
+RECENT_DAYS = 14
 
 # 红旗村 score, shown verbatim on the dashboards.
 SCORE_FORMULA = ("得分 = 100 × (按时完成数 + 0.5 × 逾期后完成数) ÷ 应完成数 − 5 × 书面警示次数 − 10 × 未结整改数；"

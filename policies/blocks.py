@@ -65,6 +65,7 @@ class BasisBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         label = "依据"
+        label_format = "{title}{article}"
 
 
 class StepBlock(blocks.StructBlock):
@@ -79,6 +80,7 @@ class StepBlock(blocks.StructBlock):
     class Meta:
         icon = "arrow-right"
         label = "步骤"
+        label_format = "{actor}：{action}"  # collapsed steps stay recognisable in the editor
 
 
 class TaskItemBlock(blocks.StructBlock):
@@ -100,3 +102,4 @@ class TaskItemBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ul"
         label = "事项"
+        label_format = "{code} {name}"  # a list of 22 collapsed "事项" headers is unusable otherwise

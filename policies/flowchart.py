@@ -3,8 +3,10 @@
 Vertical layout, one box per step (number + actor, action, record, time limit), so it reads on a
 360 px phone: the SVG scales to the width and text is wrapped by counting CJK characters as one
 em and Latin ones as roughly half. Sequential steps are joined straight down; branches
-(``next_steps`` "3:同意; 5:不同意") that skip or go back run along lanes on the right with
-their condition written beside the arrow. Colours are set as attributes so print needs no CSS."""
+(``next_steps`` "3:同意; 5:不同意") that skip or go back leave the bottom right of their box and
+run along lanes on the right. Each condition is written where its arrow starts (under the source
+box), so two "未通过" branches never end up stacked at one target with no way to tell them
+apart. Colours are set as attributes so print needs no CSS."""
 
 import unicodedata
 
@@ -16,12 +18,17 @@ from .taskitems import parse_next_steps
 WIDTH = 340
 MARGIN = 8
 LANE = 16
-FONT = 14
-SMALL = 12
-LINE = 20
-SMALL_LINE = 17
+# The chart is drawn 340 units wide and shown at ~300 px on a phone, so sizes are a little larger
+# than the page text to stay readable (15 → ~13 px) and capped on wide screens (see MAX_SCALE).
+FONT = 15
+SMALL = 13
+LINE = 21
+SMALL_LINE = 18
+LABEL_LINE = 15
+MAX_SCALE = 1.35
 PAD = 8
 GAP = 40
+NO_LINE_START = set("，。、；：！？）》」』”’…,.;:!?)")
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
@@ -45,6 +52,10 @@ def wrap(text, width, size):
                     lines.append(token[:cut])
                     token = token[cut:]
                 line += token
+            elif token in NO_LINE_START and len(line) > 1:
+                # 禁则: closing punctuation never starts a line; carry the last character with it.
+                lines.append(line[:-1].rstrip())
+                line = line[-1] + token
             else:
                 lines.append(line.rstrip())
                 line = token.lstrip()
@@ -96,9 +107,13 @@ def render_flowchart(steps, title="办理流程", dom_id="fc"):
     box_x = MARGIN
     box_w = WIDTH - 2 * MARGIN - lane_count * LANE
     inner = box_w - 2 * PAD
+    # Conditions of lane branches, listed under their source box (several stack downwards).
+    lane_labels = {}
+    for edge in lanes:
+        if edge[2]:
+            lane_labels.setdefault(edge[0], []).append(edge)
 
-    # Room above the first box for the labels of branches that loop back to step 1.
-    boxes, y = [], MARGIN + 14 * sum(1 for e in lanes if e[1] == 1 and e[2])
+    boxes, y = [], MARGIN
     for number, step in enumerate(steps, 1):
         head = f"{CIRCLED[number - 1] if number <= len(CIRCLED) else str(number) + '.'} {step.get('actor') or ''}"
         rows = [(line, FONT, True) for line in wrap(head, inner, FONT)]
@@ -108,11 +123,14 @@ def render_flowchart(steps, title="办理流程", dom_id="fc"):
                 rows += [(line, SMALL, False) for line in wrap(prefix + step[key], inner, SMALL)]
         height = PAD * 2 + sum(LINE if size == FONT else SMALL_LINE for _t, size, _b in rows)
         boxes.append({"y": y, "h": height, "rows": rows, "number": number})
-        y += height + GAP
-    total_h = y - GAP + MARGIN
+        # The gap grows when more branch conditions hang under this box than fit in it.
+        y += height + max(GAP, 12 + LABEL_LINE * len(lane_labels.get(number, [])))
+    last_labels = len(lane_labels.get(len(steps), []))
+    total_h = boxes[-1]["y"] + boxes[-1]["h"] + MARGIN + (8 + LABEL_LINE * last_labels if last_labels else 0)
 
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="flowchart" viewBox="0 0 {WIDTH} {total_h}" '
-           f'width="100%" style="max-width:{WIDTH * 2}px" role="img" aria-labelledby="{dom_id}-title">',
+           f'width="100%" style="max-width:{WIDTH * MAX_SCALE:.0f}px" role="img" '
+           f'aria-labelledby="{dom_id}-title">',
            f'<title id="{dom_id}-title">{escape(title)}：共{len(steps)}步</title>',
            f'<defs><marker id="{dom_id}-head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
            'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#1f2328"/></marker></defs>']
@@ -132,23 +150,26 @@ def render_flowchart(steps, title="办理流程", dom_id="fc"):
         a, b = boxes[edge[0] - 1], boxes[edge[1] - 1]
         label = edge[2]
         if edge in lanes:
-            lane_x = box_x + box_w + LANE * (lanes[edge] + 1) - 4
-            y1 = a["y"] + a["h"] / 2 + (lanes[edge] * 6)
-            y2 = b["y"] + min(18, b["h"] / 2) + (lanes[edge] * 6)
+            lane = lanes[edge]
+            lane_x = box_x + box_w + LANE * (lane + 1) - 4
+            y1 = a["y"] + a["h"] - 8 - lane * 8
+            y2 = b["y"] + min(16, b["h"] / 2) + lane * 8
             d = f"M{box_x + box_w},{y1:.0f} H{lane_x} V{y2:.0f} H{box_x + box_w + 1}"
-            # Labels of several branches into the same box are stacked, not overprinted.
-            same_target = [e for e in lanes if e[1] == edge[1] and e[2]]
-            lx, anchor = box_x + box_w - 4, "end"
-            ly = b["y"] - 6 - 14 * (same_target.index(edge) if edge in same_target else 0)
+            lx, anchor = box_x + box_w - 2, "end"
+            stacked = lane_labels.get(edge[0], [])
+            ly = a["y"] + a["h"] + 13 + LABEL_LINE * (stacked.index(edge) if edge in stacked else 0)
         else:
             x = box_x + box_w / 2
             y1, y2 = a["y"] + a["h"], b["y"] - 1
             d = f"M{x:.0f},{y1} V{y2}"
-            lx, ly, anchor = x + 6, (y1 + y2) / 2 + 4, "start"
+            # Beside the arrow; on its left when branch conditions sit on the right of the same gap.
+            right = edge[0] not in lane_labels
+            lx, ly, anchor = (x + 6 if right else x - 6), (y1 + y2) / 2 + 4, ("start" if right else "end")
         out.append(f'<path class="fc-arrow" data-from="{edge[0]}" data-to="{edge[1]}" d="{d}" fill="none" '
                    'stroke="#1f2328" stroke-width="1.5" marker-end="url(#' + dom_id + '-head)"/>')
         if label:
-            out.append(f'<text class="fc-label" x="{lx:.0f}" y="{ly:.0f}" font-size="{SMALL}" '
-                       f'text-anchor="{anchor}" fill="#a4161a">{escape(label)}</text>')
+            out.append(f'<text class="fc-label" data-from="{edge[0]}" data-to="{edge[1]}" x="{lx:.0f}" '
+                       f'y="{ly:.0f}" font-size="{SMALL}" text-anchor="{anchor}" fill="#a4161a">'
+                       f'{escape(label)}</text>')
     out.append("</svg>")
     return mark_safe("".join(out))

@@ -92,11 +92,18 @@ def validate_items(label, values):
     return errors
 
 
+def next_steps_text(text):
+    """``"4:通过; 1:未通过"`` → ``"通过→第4步；未通过→第1步"`` for readers (not the editor syntax)."""
+    parts = [f"{cond}→第{n}步" if cond else f"转第{n}步" for n, cond in parse_next_steps(text, strict=False)]
+    return "；".join(parts)
+
+
 def parse_next_steps(text, strict=True):
     """``"3:同意; 5:不同意"`` → ``[(3, "同意"), (5, "不同意")]``; ``""`` → ``[]`` (go on in order).
-    Accepts Chinese punctuation (：；，). ``strict`` raises ValueError on junk, else skips it."""
+    Accepts Chinese punctuation (：；，). A comma separates branches only when a step number follows,
+    so a condition may contain one ("1:未通过，重新提议"). ``strict`` raises ValueError on junk."""
     result = []
-    for part in re.split(r"[;；,，]", text or ""):
+    for part in re.split(r"[;；]|[,，](?=\s*第?\d)", text or ""):
         part = part.strip()
         if not part:
             continue

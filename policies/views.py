@@ -103,6 +103,12 @@ def reader_context(page, request, day=None):
     """Context for the text page. ``day`` None = today (the plain URL)."""
     dated = day is not None
     day = day or today()
+    repeal = versions_of(page)[1]
+    if not dated and repeal and repeal <= day:
+        # A repealed regulation's own address still shows its last text (under a "已废止" notice):
+        # the library lists it and other regulations link to it. Only a chosen date with no
+        # text in force is a 404.
+        day = repeal - datetime.timedelta(days=1)
     version = version_for_day(page, request.user, day)
     outline = version.outline()
     articles = [item for item in outline if hasattr(item, "paragraphs")]

@@ -128,6 +128,10 @@ def template_current(on):
     return index, template, status_rules.version_in_force(versions, on)
 
 
+def _cn(day):
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
 def village_rule_row(village, page, on, template_version, max_age):
     """One line of the township overview."""
     row = {"village": village, "page": page, "status": None, "version": None, "flags": []}
@@ -141,9 +145,14 @@ def village_rule_row(village, page, on, template_version, max_age):
         based = current.based_on
         if based is None or (based.pk != template_version.pk and based.effective_from
                              and based.effective_from < template_version.effective_from):
-            d = template_version.effective_from
-            row["flags"].append(f"示范文本已于{d.year}年{d.month}月{d.day}日修订，本村尚未重新修订备案")
+            row["flags"].append(f"示范文本已于{_cn(template_version.effective_from)}修订，本村尚未重新修订备案")
     waiting = pending(versions, on)
+    # Nothing in force is what a supervisor must act on first: file a voted text, or chase the draft.
+    if current is None and row["status"] != REPEALED:
+        if waiting is not None and waiting.voted_on and waiting.voted_on <= on:
+            row["flags"].append(f"已于{_cn(waiting.voted_on)}表决通过，待乡镇备案")
+        else:
+            row["flags"].append("尚无备案生效的村规民约")
     if current is not None and waiting is not None:
         row["flags"].append(f"修订稿“{waiting.label}”{'已表决，待备案' if waiting.voted_on else '尚在草案阶段'}")
     if current is not None and max_age and age_years(effective_start(current), on) >= max_age:

@@ -164,9 +164,8 @@ def test_query_counts_do_not_grow_with_data(client, login, village, django_asser
     assert _count_page_queries(client, "/records/townships/520330101/") == before_dash
     with django_assert_max_num_queries(15):
         assert client.get("/records/townships/520330101/").status_code == 200
-    from django.test import RequestFactory
-
     from django.contrib.auth import get_user_model
+    from django.test import RequestFactory
 
     request = RequestFactory().get(village.url)
     request.user = get_user_model().objects.get(username="dudao")

@@ -157,3 +157,23 @@ def test_api_basic_auth_and_chinese_errors(client, world):
                     HTTP_AUTHORIZATION=wrong)
     assert r.status_code == 403 and r.json()["detail"] == "用户名或密码错误。"
     assert Record.objects.count() == before
+
+
+def test_api_multipart_with_evidence(client, world):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (10, 10)).save(out, "JPEG")
+    auth = "Basic " + base64.b64encode(b"cungan:xishui-demo-2026").decode()
+    payload = {"kind": "disclosure", "title": "组公告栏公开", "occurred_on": "2026-11-20", "content": {
+        "scope": "村务", "subject": "低保评议结果", "channel": "组公告栏", "posted_on": "2026-11-20"}}
+    r = client.post(f"/api/v1/villages/{OWN}/records/", {"payload": json.dumps(payload)}, HTTP_AUTHORIZATION=auth)
+    assert r.status_code == 422 and "照片" in r.json()["detail"]
+    photo = SimpleUploadedFile("board.jpg", out.getvalue(), content_type="image/jpeg")
+    r = client.post(f"/api/v1/villages/{OWN}/records/", {"payload": json.dumps(payload), "files": photo},
+                    HTTP_AUTHORIZATION=auth)
+    assert r.status_code == 201, r.content
+    assert Attachment.objects.get(record_id=r.json()["id"]).file_type == "jpg"

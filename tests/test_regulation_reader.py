@@ -2,6 +2,7 @@
 compare, print, PDF, cross-reference links, home page section."""
 
 import datetime
+import re
 
 import pytest
 
@@ -61,10 +62,17 @@ def test_bad_date_is_a_chinese_404(client, cadre):
 def test_repealed_regulation(client):
     page = RegulationPage.objects.get(slug="zizhi-zuzhi-quanli-yunxing-tongzhi")
     assert page.status() == "已废止"
+    # Its own address (linked from the library) shows the last text under a repeal notice …
     resp = client.get(page.url)
-    assert resp.status_code == 404 and "废止" in resp.content.decode()
+    html = resp.content.decode()
+    assert resp.status_code == 200 and "已于2024年7月1日废止" in html and 'id="art-1"' in html
+    assert "查看现行文本" not in html          # there is no text in force to point to
+    assert client.get(page.url + "print/").status_code == 200
     html = client.get(page.url + "2024-06-30/").content.decode()
     assert "已于2024年7月1日废止" in html
+    # … but a chosen date after the repeal has no text in force.
+    resp = client.get(page.url + "2024-07-01/")
+    assert resp.status_code == 404 and "废止" in resp.content.decode()
 
 
 def test_future_version_visible_to_editors_only(client, login, cadre):
@@ -89,8 +97,11 @@ def test_unpublished_page_is_hidden(client, cadre):
 def test_compare_marks_insertion_and_renumbering(client, cadre):
     old, new = cadre.versions_in_order()
     html = client.get(cadre.url + f"compare/?from={old.pk}&to={new.pk}").content.decode()
-    assert "新增 1 条" in html and "第八条 → 第九条" in html
+    text = re.sub(r"<[^>]+>", "", html)
+    assert "新增 1 条" in text and "第八条 → 第九条" in text
     assert "<ins>、第八条</ins>" in html
+    # Each label links to the article in its version's dated text.
+    assert f'href="{cadre.url}2021-07-01/#art-8">第八条</a> → <a href="{cadre.url}2023-03-01/#art-9">' in html
     bad = client.get(cadre.url + "compare/?from=999999&to=1")
     assert bad.status_code == 400 and "版本" in bad.content.decode()
 
@@ -141,3 +152,19 @@ def test_new_version_is_a_draft_until_published(client, cadre):
     assert client.get(cadre.url).content.decode().count("2023年修订版") == before.count("2023年修订版")
     page.get_latest_revision().publish()
     assert RegulationPage.objects.get(pk=cadre.pk).versions.count() == 3
+
+
+def test_compare_explains_when_there_is_nothing_to_compare(client, cadre):
+    single = RegulationPage.objects.get(slug="zhengzhi-tijian-banfa")
+    html = client.get(single.url + "compare/").content.decode()
+    assert "只有一个版本" in html and "两个版本的条文相同" not in html
+    old = cadre.versions_in_order()[0]
+    html = client.get(cadre.url + f"compare/?from={old.pk}&to={old.pk}").content.decode()
+    assert "同一个版本" in html and "两个版本的条文相同" not in html
+
+
+def test_toc_lists_articles_under_their_chapters(client, cadre):
+    html = client.get(cadre.url).content.decode()
+    toc = html.split('id="toc-title"')[1].split("</nav>")[0]
+    assert toc.index('href="#ch-3"') < toc.index('href="#art-9"') < toc.index('href="#ch-4"')
+    assert toc.count('href="#art-') == 13

@@ -345,7 +345,15 @@ class TaskItem(models.Model):
         return "；".join(p for p in parts if p)
 
     @property
+    def steps_display(self):
+        """Steps for readers: the branch syntax "4:通过; 1:未通过" becomes "通过→第4步；未通过→第1步"."""
+        from ..taskitems import next_steps_text
+
+        return [{**s, "next_text": next_steps_text(s.get("next_steps") or "")} for s in self.steps or []]
+
+    @property
     def steps_text(self):
         return "\n".join(f"{n}. {s.get('actor', '')}：{s.get('action', '')}"
                          + (f"（记录：{s['record']}）" if s.get("record") else "")
-                         for n, s in enumerate(self.steps or [], 1))
+                         + (f"（{s['next_text']}）" if s["next_text"] else "")
+                         for n, s in enumerate(self.steps_display, 1))

@@ -210,12 +210,14 @@ class VillageRuleVersion(Orderable, IssuedVersion):
 
     def adoption_steps(self):
         """The adoption timeline as ``[(step, date or None, detail)]``."""
+        from cms.templatetags.rulebook import cn_date
+
         votes = ""
         if self.voted_on:
             votes = (f"{self.vote_meeting}，应到{self.attendance_expected or '—'}人，实到{self.attendance_actual or '—'}人；"
                      f"赞成{self.votes_for or 0}，反对{self.votes_against or 0}，弃权{self.votes_abstain or 0}")
         return [
-            ("征集民意", self.consultation_from, f"至{self.consultation_to}" if self.consultation_to else ""),
+            ("征集民意", self.consultation_from, f"至{cn_date(self.consultation_to)}" if self.consultation_to else ""),
             ("拟定草案", self.drafted_on, ""),
             ("乡镇审核", self.township_reviewed_on, self.township_opinion),
             ("村民表决", self.voted_on, votes),

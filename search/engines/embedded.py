@@ -123,6 +123,7 @@ class EmbeddedEngine(SearchEngine):
         self._path = path
         self._local = threading.local()
         self._write_lock = threading.Lock()
+        self._fresh = False  # between clear() and finish_bulk(): nothing to replace
 
     @property
     def path(self):
@@ -196,12 +197,27 @@ class EmbeddedEngine(SearchEngine):
             conn = self.conn()
             conn.execute("BEGIN IMMEDIATE")
             try:
-                written = self._write(conn, batch)
+                if self._fresh:
+                    written = self._append(conn, batch)
+                else:
+                    written = self._write(conn, batch)
                 conn.execute("COMMIT")
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
         return written
+
+    def _append(self, conn, batch):
+        """Right after clear(): no old rows to replace, so rows go in with executemany."""
+        start = (conn.execute("SELECT max(rowid) FROM units").fetchone()[0] or 0) + 1
+        units, fts = [], []
+        for offset, (row, fields) in enumerate(self._rows(batch)):
+            units.append([start + offset, *row])
+            fts.append([start + offset, *fields])
+        conn.executemany(f"INSERT INTO units (rowid, {', '.join(UNIT_COLUMNS)}) "
+                         f"VALUES ({', '.join('?' * (len(UNIT_COLUMNS) + 1))})", units)
+        conn.executemany(f"INSERT INTO fts (rowid, {', '.join(FTS_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?)", fts)
+        return len(units)
 
     def delete_source(self, source):
         with self._write_lock:
@@ -214,9 +230,11 @@ class EmbeddedEngine(SearchEngine):
         with self._write_lock:
             conn = self.conn()
             conn.executescript("DROP TABLE IF EXISTS fts; DROP TABLE IF EXISTS units;" + SCHEMA)
+            self._fresh = True
 
     def finish_bulk(self):
         with self._write_lock:
+            self._fresh = False
             self.conn().execute("INSERT INTO fts(fts) VALUES ('optimize')")
 
     # --- reading --------------------------------------------------------------------------------
