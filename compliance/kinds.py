@@ -189,7 +189,7 @@ def parse(kind, data, final):
                 continue
             if _empty(value):
                 if final and f.required:
-                    errors[f.name] = f"请填写“{f.label}”。"
+                    errors[f.name] = f"请填写{f.group}的“{f.label}”。" if f.group else f"请填写“{f.label}”。"
                 continue
             content[f.name] = _scalar(f.type, value, f.label, f.choices)
         except ValueError as exc:

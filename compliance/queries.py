@@ -93,19 +93,24 @@ def heat_class(rate):
     return "heat-" + ("5" if rate >= 95 else "4" if rate >= 85 else "3" if rate >= 70 else "2" if rate >= 50 else "1")
 
 
-def dashboard(villages, today=None, by_township=False):
-    """Completion heatmap (rows: villages or townships × columns: task lists), overdue list,
-    monthly trend, 红旗村 scores. ``villages``: a VillagePage queryset."""
+def dashboard(villages, today=None, by_township=False, by_item=False):
+    """Completion heatmap (rows: villages or townships × columns: task lists, or single duties
+    with ``by_item``), overdue list, monthly trend, 红旗村 scores. ``villages``: a queryset."""
     today = today or timezone.localdate()
     village_list = list(villages.order_by("code").only("id", "title", "code", "path", "url_path"))
     ids = [v.pk for v in village_list]
     base = Obligation.objects.filter(village_id__in=ids).filter(_due_filter(today, today.year))
-    cells = list(_aggregates(base, ["village_id", "tasklist_id"]))
-    from policies.models import TaskListPage
+    column = "item_code" if by_item else "tasklist_id"
+    cells = [dict(c, col=c[column]) for c in _aggregates(base, ["village_id", column])]
+    if by_item:
+        names = {code: code for code in {c["col"] for c in cells}}
+        lists = OrderedDict(sorted(names.items()))
+    else:
+        from policies.models import TaskListPage
 
-    names = dict(TaskListPage.objects.filter(pk__in={c["tasklist_id"] for c in cells}).values_list("pk", "title"))
-    lists = OrderedDict(sorted(((pk, names.get(pk, "（其他）")) for pk in {c["tasklist_id"] for c in cells}),
-                               key=lambda kv: kv[1]))
+        names = dict(TaskListPage.objects.filter(pk__in={c["col"] for c in cells}).values_list("pk", "title"))
+        lists = OrderedDict(sorted(((pk, names.get(pk, "（其他）")) for pk in {c["col"] for c in cells}),
+                                   key=lambda kv: kv[1]))
     townships = {t.path: t for t in TownshipPage.objects.only("id", "title", "code", "path")}
     township_of = {v.pk: townships.get(v.path[:len(v.path) - VillagePage.steplen]) for v in village_list}
     rows = OrderedDict()
@@ -120,7 +125,7 @@ def dashboard(villages, today=None, by_township=False):
     village_totals = defaultdict(lambda: {"total": 0, "done": 0, "late": 0, "overdue": 0})
     for c in cells:
         key = township_of[c["village_id"]].pk if by_township else c["village_id"]
-        cell = rows[key]["cells"].setdefault(c["tasklist_id"], {"total": 0, "done": 0, "overdue": 0})
+        cell = rows[key]["cells"].setdefault(c["col"], {"total": 0, "done": 0, "overdue": 0})
         for name in ("total", "done", "overdue"):
             cell[name] += c[name]
         for name in ("total", "done", "late", "overdue"):
@@ -140,7 +145,7 @@ def dashboard(villages, today=None, by_township=False):
         ob.shown_status = ob.status(today)
     return {"today": today, "lists": list(lists.values()), "rows": list(rows.values()), "scores": scores,
             "overdue": overdue, "trend": monthly_trend(ids, today), "formula": SCORE_FORMULA,
-            "by_township": by_township,
+            "by_township": by_township, "by_item": by_item,
             "elevated": list(ElevatedSupervision.objects.filter(village_id__in=ids, until__isnull=True)
                              .select_related("village").order_by("village__code"))}
 

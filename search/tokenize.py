@@ -139,6 +139,8 @@ def index_streams(title, label, body):
                 singles.append(segment)
         out[name] = " ".join(grams_)
         unigram_parts.append(" ".join(singles))
+        if name == "title_g":
+            out["title_u"] = unigram_parts[0]
     out["u"] = " ".join(p for p in unigram_parts if p)
     out["w"] = " ".join(filter(None, [title_words(title_n), " ".join(domain_terms(body_n))]))
     return out

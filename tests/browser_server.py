@@ -62,3 +62,18 @@ class SiteServer:
             self.proc.terminate()
             self.proc.wait(10)
         self.tmp.cleanup()
+
+
+_shared = None
+
+
+def shared_site():
+    """One server for every browser test module of a run: starting one costs a migrate and the
+    small demo, so modules share it (tests must not depend on each other's changes)."""
+    global _shared
+    if _shared is None:
+        import atexit
+
+        _shared = SiteServer().start()
+        atexit.register(_shared.stop)
+    return _shared

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from tests.browser_server import SiteServer
+from tests.browser_server import shared_site
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = [
@@ -22,9 +22,7 @@ DOCX_TITLE = "习水县村级便民服务代办规则"
 
 @pytest.fixture(scope="module")
 def site():
-    server = SiteServer().start()
-    yield server
-    server.stop()
+    return shared_site()
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from tests.browser_server import SiteServer
+from tests.browser_server import shared_site
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = [
@@ -16,9 +16,7 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def site():
-    server = SiteServer().start()
-    yield server
-    server.stop()
+    return shared_site()
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,7 @@
 """Task lists (清单) and village rules (村规民约) in a real browser (Debian's Chromium through
 Playwright), the way a village cadre on a phone and a township supervisor use them."""
 
+import io
 import os
 import shutil
 
@@ -72,7 +73,7 @@ def test_cadre_reads_the_four_deliberations_flowchart_on_a_phone(site, phone):
 
     chart = phone.locator("main svg.flowchart")
     assert chart.get_attribute("role") == "img"
-    assert "共6步" in chart.locator("title").inner_text()
+    assert "共6步" in chart.locator("title").text_content()
     assert phone.get_by_role("img", name="“三重一大”事项实行“四议两公开”", exact=False).count() == 1
     steps = chart.locator("g.fc-step")
     assert steps.count() == 6
@@ -113,7 +114,10 @@ def test_cadre_downloads_the_list_as_excel(site, phone):
         phone.get_by_role("link", name="下载 Excel").click()
     download = info.value
     assert download.suggested_filename.startswith("SYLG-") and download.suggested_filename.endswith(".xlsx")
-    sheet = load_workbook(download.path()).active
+    with open(download.path(), "rb") as fh:
+        data = fh.read()
+    assert data[:2] == b"PK"  # an xlsx is a zip archive
+    sheet = load_workbook(io.BytesIO(data)).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][0].startswith("习水县村级“四议两公开”任务清单")
     assert rows[2][:3] == ("编码", "事项", "类别")

@@ -197,3 +197,43 @@ def test_citations_link_to_dated_article_and_back(client, login, village):
     login("dudao")
     rule = client.get(f"/records/articles/{version.page_id}/{article.anchor}/")
     assert rule.status_code == 200 and village.title in rule.content.decode()
+
+
+def test_heatmap_by_single_duty(client, login, village):
+    login("dudao")
+    page = client.get("/records/townships/520330101/?by=item").content.decode()
+    assert "村 × 事项" in page and 'href="/records/items/' in page
+
+
+def test_not_applicable_with_reason(client, login, village):
+    ob = Obligation.objects.filter(village=village, submitted_at__isnull=True,
+                                   due__lt=timezone.localdate()).first()
+    if ob is None:
+        pytest.skip("no overdue obligation in the demo")
+    login("cungan")
+    assert client.post(f"/records/obligations/{ob.pk}/na/", {"na_reason": "本村无此事项"}).status_code == 403
+    login("dudao")
+    client.post(f"/records/obligations/{ob.pk}/na/", {"na_reason": ""})
+    ob.refresh_from_db()
+    assert not ob.not_applicable
+    client.post(f"/records/obligations/{ob.pk}/na/", {"na_reason": "本村无此事项"})
+    ob.refresh_from_db()
+    assert ob.status() == st.NOT_APPLICABLE and ob.na_reason == "本村无此事项"
+
+
+def test_siyi_form_opens_matter_obligation(client, login, village):
+    from compliance.obligations import on_demand_items
+
+    if not on_demand_items():
+        pytest.skip("no on-demand task items")
+    login("cungan")
+    data = {"title": "村集体光伏项目", "occurred_on": "2026-09-01", "matter": "光伏项目", "major": "on",
+            "action": "draft", "s1_date": "2026-09-01", "s1_expected": "7", "s1_actual": "7", "s1_content": "提议"}
+    assert client.post(f"/records/villages/{V1}/new/siyi/", data).status_code == 302
+    record = Record.objects.latest("id")
+    ob = Obligation.objects.get(village=village, period_key=f"事项{record.pk}")
+    assert ob.matter_id == record.pk and list(record.obligations.all()) == [ob]
+    r = client.post(f"/records/r/{record.pk}/edit/", dict(data, action="submit"))
+    assert r.status_code == 200 and "请填写第②步" in r.content.decode()
+    record.refresh_from_db()
+    assert record.state == Record.DRAFT

@@ -73,6 +73,36 @@ def test_parse_next_steps():
     assert parse_next_steps("第3步：同意；5") == [(3, "同意"), (5, "")]
     assert parse_next_steps("") == []
     assert parse_next_steps("同意", strict=False) == []
+    # A comma inside a condition is part of it; one before a step number separates branches.
+    assert parse_next_steps("4:通过; 1:未通过，重新提议") == [(4, "通过"), (1, "未通过，重新提议")]
+    assert parse_next_steps("3:齐全，1:不齐全") == [(3, "齐全"), (1, "不齐全")]
+
+
+def test_next_steps_text_for_readers():
+    from policies.taskitems import next_steps_text
+
+    assert next_steps_text("4:通过; 1:未通过，重新提议") == "通过→第4步；未通过，重新提议→第1步"
+    assert next_steps_text("") == ""
+
+
+def test_branch_conditions_sit_under_their_source_box():
+    """Two "未通过" branches back to step 1 must be told apart: each label is under the box its
+    arrow leaves, not stacked above the target."""
+    root, boxes, _arrows, _texts = parse(render_flowchart(SYLG))
+    labels = root.findall(".//svg:text[@class='fc-label']", NS)
+    back = [t for t in labels if t.get("data-to") == "1"]
+    assert len(back) == 2
+    for label in back:
+        source = boxes[int(label.get("data-from")) - 1]
+        below = float(source.get("y")) + float(source.get("height"))
+        following = boxes[int(label.get("data-from"))]
+        assert below < float(label.get("y")) < float(following.get("y"))
+
+
+def test_closing_punctuation_never_starts_a_line():
+    lines = wrap("对提议充分商议，形成拟决议方案（商议）", 276, 15)
+    assert len(lines) == 2 and not lines[1].startswith("）")
+    assert "".join(lines) == "对提议充分商议，形成拟决议方案（商议）"
 
 
 def test_labels_of_branches_into_one_box_do_not_overprint():
@@ -82,6 +112,6 @@ def test_labels_of_branches_into_one_box_do_not_overprint():
     labels = {t.text: float(t.get("y")) for t in root.findall(".//svg:text[@class='fc-label']", NS)}
     assert set(labels) == {"同意", "补正", "退回"}
     assert labels["补正"] != labels["退回"]
-    assert all(y > 0 for y in labels.values())  # room was made above the first box
+    assert all(y > 0 for y in labels.values())
     assert {(a.get("data-from"), a.get("data-to")) for a in arrows} == {("1", "2"), ("2", "4"), ("2", "1"),
                                                                         ("3", "1")}

@@ -1,7 +1,8 @@
 """The one interface every engine implements. Engines know units and tokens, never content models.
 
-Ranking is the same formula everywhere: relevance (BM25) plus fixed bonuses, largest first —
-title match, whole query as one exact phrase, in force on the day asked, jieba word match."""
+Ranking is the same formula everywhere: relevance (BM25 over bigrams, title weighted) plus fixed
+bonuses, largest first — all terms in the title, the whole query as one exact phrase, in force on
+the day asked."""
 
 import datetime
 from dataclasses import dataclass, field
@@ -12,7 +13,6 @@ from ..units import SearchUnit
 TITLE_BONUS = 10000.0
 PHRASE_BONUS = 1000.0
 IN_FORCE_BONUS = 100.0
-WORDS_BONUS = 10.0
 FACET_FIELDS = ["type", "category", "status", "issuer", "township", "village"]
 SORTS = {"relevance": "相关度", "date": "日期", "order": "文档顺序"}
 MAX_PAGE_SIZE = 100

@@ -19,7 +19,6 @@ from .base import (
     IN_FORCE_BONUS,
     PHRASE_BONUS,
     TITLE_BONUS,
-    WORDS_BONUS,
     Hit,
     Results,
     SearchEngine,
@@ -51,6 +50,7 @@ class UnitDoc(Document):
     doc_sort = Keyword()
     unit_sort = Integer()
     title_g = Text(analyzer="whitespace")
+    title_u = Text(analyzer="whitespace")
     label_g = Text(analyzer="whitespace")
     body_g = Text(analyzer="whitespace")
     u = Text(analyzer="whitespace")
@@ -74,7 +74,7 @@ def _piece_query(piece):
 
 def _title_piece(piece):
     if piece.kind == "char":
-        return Q("prefix", title_g=piece.tokens[0])
+        return Q("term", title_u=piece.tokens[0])
     return Q("match_phrase", title_g=" ".join(piece.tokens))
 
 
@@ -201,8 +201,6 @@ class ElasticsearchEngine(SearchEngine):
         if query.phrase:
             functions.append({"filter": Q("bool", must=[_piece_query(p) for p in query.phrase]).to_dict(),
                               "weight": PHRASE_BONUS})
-        if query.words:
-            functions.append({"filter": Q("terms", w=query.words).to_dict(), "weight": WORDS_BONUS})
         scored = Q("function_score", query=base, functions=functions, score_mode="sum", boost_mode="sum")
         sort = {
             "date": [{"valid_from": {"order": "desc", "missing": "_last"}}, "doc_sort", "unit_sort"],

@@ -21,7 +21,6 @@ from .base import (
     IN_FORCE_BONUS,
     PHRASE_BONUS,
     TITLE_BONUS,
-    WORDS_BONUS,
     Hit,
     Results,
     SearchEngine,
@@ -40,7 +39,19 @@ CREATE TABLE IF NOT EXISTS units (
   category TEXT, issuer TEXT, township TEXT, village TEXT, visibility TEXT, doc_sort TEXT, unit_sort INTEGER);
 CREATE INDEX IF NOT EXISTS units_source ON units(source);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5({", ".join(FTS_COLUMNS)}, tokenize='unicode61 remove_diacritics 0');
+CREATE TABLE IF NOT EXISTS titles (rowid INTEGER PRIMARY KEY, title TEXT NOT NULL UNIQUE);
+CREATE VIRTUAL TABLE IF NOT EXISTS title_fts USING fts5(title_g, title_u, tokenize='unicode61 remove_diacritics 0');
 """
+# Per-connection scratch tables: the query is evaluated by FTS5 once, then ranked, counted and
+# faceted from here (the FTS5 match is the expensive part).
+SCRATCH = """
+CREATE TEMP TABLE IF NOT EXISTS m (rowid INTEGER PRIMARY KEY, rel REAL);
+CREATE TEMP TABLE IF NOT EXISTS mt (title TEXT PRIMARY KEY);
+CREATE TEMP TABLE IF NOT EXISTS mp (rowid INTEGER PRIMARY KEY);
+"""
+SCHEMA_VERSION = 2
+DROP_ALL = ("DROP TABLE IF EXISTS fts; DROP TABLE IF EXISTS units; DROP TABLE IF EXISTS titles; "
+            "DROP TABLE IF EXISTS title_fts;")
 _temp_paths = []
 
 
@@ -57,8 +68,7 @@ def _piece_sql(piece):
 
 def _alternative_sql(pieces, columns=None):
     if columns:
-        parts = [f"{columns} : {_quote(' '.join(p.tokens))}" + (" *" if p.kind == "char" else "")
-                 for p in pieces]
+        parts = [f"{'{title_u}' if p.kind == 'char' else columns} : {_quote(' '.join(p.tokens))}" for p in pieces]
     else:
         parts = [_piece_sql(p) for p in pieces]
     return "(" + " AND ".join(parts) + ")"
@@ -137,7 +147,12 @@ class EmbeddedEngine(SearchEngine):
             conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False, isolation_level=None)
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
+            if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+                # Derived data: an index of an older layout is rebuilt empty (search_reindex fills it).
+                conn.executescript(DROP_ALL)
+                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             conn.executescript(SCHEMA)
+            conn.executescript(SCRATCH)
             self._local.conn = conn
         return conn
 
@@ -165,8 +180,17 @@ class EmbeddedEngine(SearchEngine):
             self._delete_where(conn, "key = ?", [row[0]])
             rowid = conn.execute(insert_unit, row).lastrowid
             conn.execute(insert_fts, [rowid, *fts])
+            self._add_title(conn, row[3])
             written += 1
         return written
+
+    def _add_title(self, conn, title):
+        # Distinct titles in their own small FTS table: "title matches first" costs one tiny query.
+        cursor = conn.execute("INSERT OR IGNORE INTO titles (title) VALUES (?)", [title or ""])
+        if cursor.rowcount == 1:
+            fields = index_fields(SearchUnit(id="", source="", type="", title=title or ""))
+            conn.execute("INSERT INTO title_fts (rowid, title_g, title_u) VALUES (?, ?, ?)",
+                         [cursor.lastrowid, fields["title_g"], fields["title_u"]])
 
     def replace_source(self, source, units):
         with self._write_lock:
@@ -217,6 +241,11 @@ class EmbeddedEngine(SearchEngine):
         conn.executemany(f"INSERT INTO units (rowid, {', '.join(UNIT_COLUMNS)}) "
                          f"VALUES ({', '.join('?' * (len(UNIT_COLUMNS) + 1))})", units)
         conn.executemany(f"INSERT INTO fts (rowid, {', '.join(FTS_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?)", fts)
+        seen = set()
+        for unit_row in units:
+            if unit_row[4] not in seen:
+                seen.add(unit_row[4])
+                self._add_title(conn, unit_row[4])
         return len(units)
 
     def delete_source(self, source):
@@ -229,7 +258,7 @@ class EmbeddedEngine(SearchEngine):
     def clear(self):
         with self._write_lock:
             conn = self.conn()
-            conn.executescript("DROP TABLE IF EXISTS fts; DROP TABLE IF EXISTS units;" + SCHEMA)
+            conn.executescript(DROP_ALL + SCHEMA)
             self._fresh = True
 
     def finish_bulk(self):
@@ -263,45 +292,50 @@ class EmbeddedEngine(SearchEngine):
             return Results(0, [], {})
         conn = self.conn()
         where, params = self._filters(filters)
-        base_where = " AND ".join(["fts MATCH ?", *where])
-        base_params = [match_expression(query), *params]
+        where_sql = " AND ".join(where) if where else "1"
         day = filters.rank_day.isoformat()
-        bonus_sql = [f"CASE WHEN fts.rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?) THEN {TITLE_BONUS} ELSE 0 END"]
-        bonus_params = [title_expression(query)]
-        if query.phrase:
-            bonus_sql.append(f"CASE WHEN fts.rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?) "
-                             f"THEN {PHRASE_BONUS} ELSE 0 END")
-            bonus_params.append(" AND ".join(_piece_sql(p) for p in query.phrase))
-        if query.words:
-            bonus_sql.append(f"CASE WHEN fts.rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?) "
-                             f"THEN {WORDS_BONUS} ELSE 0 END")
-            bonus_params.append("w : (" + " OR ".join(_quote(w) for w in query.words) + ")")
-        bonus_sql.append(f"CASE WHEN (units.valid_from IS NULL OR units.valid_from <= ?) AND "
-                         f"(units.valid_to IS NULL OR units.valid_to >= ?) THEN {IN_FORCE_BONUS} ELSE 0 END")
-        bonus_params.extend([day, day])
-        score = f"(-bm25(fts, {BM25_WEIGHTS}) + " + " + ".join(bonus_sql) + ")"
-        order = {
-            "date": "units.valid_from IS NULL, units.valid_from DESC, units.doc_sort, units.unit_sort",
-            "order": "units.doc_sort, units.valid_from, units.unit_sort",
-        }.get(filters.sort, "score DESC, units.doc_sort, units.unit_sort")
-        sql = (f"SELECT {', '.join('units.' + c for c in UNIT_COLUMNS)}, {score} AS score "
-               f"FROM fts JOIN units ON units.rowid = fts.rowid WHERE {base_where} "
-               f"ORDER BY {order} LIMIT ? OFFSET ?")
         try:
-            rows = conn.execute(sql, [*bonus_params, *base_params, filters.size, filters.offset]).fetchall()
-            count = conn.execute(f"SELECT count(*) FROM fts JOIN units ON units.rowid = fts.rowid "
-                                 f"WHERE {base_where}", base_params).fetchone()[0]
-            facets = {}
-            for name in FACET_FIELDS:
-                facets[name] = [tuple(r) for r in conn.execute(
-                    f"SELECT units.{name}, count(*) AS n FROM fts JOIN units ON units.rowid = fts.rowid "
-                    f"WHERE {base_where} AND units.{name} <> '' GROUP BY units.{name} "
-                    f"ORDER BY n DESC, units.{name} LIMIT 60", base_params)]
+            conn.execute("DELETE FROM m")
+            conn.execute(f"INSERT INTO m SELECT rowid, -bm25(fts, {BM25_WEIGHTS}) FROM fts WHERE fts MATCH ?",
+                         [match_expression(query)])
+            conn.execute("DELETE FROM mt")
+            conn.execute("INSERT INTO mt SELECT titles.title FROM title_fts JOIN titles ON titles.rowid = "
+                         "title_fts.rowid WHERE title_fts MATCH ?", [title_expression(query)])
+            phrase_sql = "0"
+            if query.phrase:
+                conn.execute("DELETE FROM mp")
+                conn.execute("INSERT INTO mp SELECT rowid FROM fts WHERE fts MATCH ?",
+                             [" AND ".join(_piece_sql(p) for p in query.phrase)])
+                phrase_sql = f"CASE WHEN m.rowid IN (SELECT rowid FROM mp) THEN {PHRASE_BONUS} ELSE 0 END"
+            score = (f"(m.rel + CASE WHEN units.title IN (SELECT title FROM mt) THEN {TITLE_BONUS} ELSE 0 END + "
+                     f"{phrase_sql} + CASE WHEN (units.valid_from IS NULL OR units.valid_from <= ?) AND "
+                     f"(units.valid_to IS NULL OR units.valid_to >= ?) THEN {IN_FORCE_BONUS} ELSE 0 END)")
+            order = {
+                "date": "units.valid_from IS NULL, units.valid_from DESC, units.doc_sort, units.unit_sort",
+                "order": "units.doc_sort, units.valid_from, units.unit_sort",
+            }.get(filters.sort, "score DESC, units.doc_sort, units.unit_sort")
+            rows = conn.execute(
+                f"SELECT {', '.join('units.' + c for c in UNIT_COLUMNS)}, {score} AS score "
+                f"FROM m JOIN units ON units.rowid = m.rowid WHERE {where_sql} ORDER BY {order} LIMIT ? OFFSET ?",
+                [day, day, *params, filters.size, filters.offset]).fetchall()
+            groups = conn.execute(
+                f"SELECT {', '.join('units.' + f for f in FACET_FIELDS)}, count(*) FROM m "
+                f"JOIN units ON units.rowid = m.rowid WHERE {where_sql} "
+                f"GROUP BY {', '.join('units.' + f for f in FACET_FIELDS)}", params).fetchall()
         except sqlite3.OperationalError as exc:
             # The expression is built from quoted tokens only; this is a safety net, not a code path.
             if "fts5" in str(exc) or "syntax" in str(exc):
                 return Results(0, [], {})
             raise
+        count, facets = 0, {name: {} for name in FACET_FIELDS}
+        for group in groups:
+            n = group[-1]
+            count += n
+            for name, value in zip(FACET_FIELDS, group, strict=False):
+                if value:
+                    facets[name][value] = facets[name].get(value, 0) + n
+        facets = {name: sorted(values.items(), key=lambda kv: (-kv[1], kv[0]))[:60]
+                  for name, values in facets.items()}
         patterns = query.patterns()
         hits = []
         for row in rows:
