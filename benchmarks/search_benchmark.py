@@ -3,7 +3,9 @@
 (a) Wagtail's default database search backend (modelsearch, SQLite FTS5, whitespace words),
 (a') the same backend with our tokenizer (search.wagtail_backend, used by the admin),
 (b) our embedded engine (search.engines.embedded: bigram phrases, ranking, count and facets),
-(c) a raw FTS5 baseline: one bare FTS5 table of the same bigram stream, ``MATCH … LIMIT 20``.
+(c) raw FTS5 on the engine's own index file: the same MATCH expression, bm25 order, LIMIT 20 —
+    no join, no bonuses, no count, no facets (the overhead target is measured against this),
+(c') the smallest FTS5 possible: one column of the bigram stream, ``MATCH … ORDER BY rank LIMIT 20``.
 
 Run: ``.venv/bin/python -m benchmarks.search_benchmark --n 10000``. Works in a throw-away database
 and index under a temporary directory; prints a markdown table and ratios."""
@@ -155,7 +157,18 @@ def run(n, queries_count=200, seed=7, with_admin_backend=False):
     rows["(b) 本系统 embedded 引擎（含计数与分面）"] = (lat, found)
     log(f"embedded 完成（重建 {reindex_seconds:.1f} 秒）")
 
-    # (c) raw FTS5 baseline ------------------------------------------------------------------------
+    # (c) raw FTS5 on the engine's own index: the same match expression, bm25, LIMIT 20 -----------------
+    from search.engines.embedded import BM25_WEIGHTS
+
+    def raw_same(q):
+        return conn.execute(f"SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY bm25(fts, {BM25_WEIGHTS}) LIMIT 20",
+                            [match_expression(parse(q))]).fetchall()
+
+    lat, _ = timed(raw_same, queries)
+    rows["(c) 原始 FTS5：同一索引、同一匹配式，仅 bm25 排序取前 20"] = (lat, found)
+    log("原始 FTS5（同一索引）完成")
+
+    # (c') the smallest possible FTS5: one column of the bigram stream --------------------------------
     raw = sqlite3.connect(f"{workdir}/raw-fts.sqlite3")
     raw.execute("CREATE VIRTUAL TABLE raw USING fts5(body, tokenize='unicode61')")
     raw.executemany("INSERT INTO raw(rowid, body) VALUES (?, ?)", [(i, tk.grams(text)) for i, _, _, text in articles])
@@ -167,7 +180,7 @@ def run(n, queries_count=200, seed=7, with_admin_backend=False):
     lat, _ = timed(lambda q: raw.execute("SELECT rowid FROM raw WHERE raw MATCH ? ORDER BY rank LIMIT 20",
                                          [raw_phrase(q)]).fetchall(), queries)
     found = [{r[0] for r in raw.execute("SELECT rowid FROM raw WHERE raw MATCH ?", [raw_phrase(q)])} for q in queries]
-    rows["(c) 原始 FTS5 基线（同一二元切分，LIMIT 20）"] = (lat, found)
+    rows["(c') 最简 FTS5：单列二元切分，LIMIT 20"] = (lat, found)
     log("原始 FTS5 完成")
 
     # (a) Wagtail's default database backend, then (a') the same with our tokenizer ------------------
@@ -212,9 +225,11 @@ def run(n, queries_count=200, seed=7, with_admin_backend=False):
     rate = n / reindex_seconds
     print(f"\n重建索引（embedded）：{n:,} 条用时 {reindex_seconds:.1f} 秒，{rate:,.0f} 条/秒（目标 ≥ 5,000 条/秒）。")
     ours = summary["(b) 本系统 embedded 引擎（含计数与分面）"]
-    base = summary["(c) 原始 FTS5 基线（同一二元切分，LIMIT 20）"]
-    print(f"p95 比值 embedded / 原始 FTS5：{ours[2] / base[2]:.2f}×（目标 ≤ 3×）；"
+    base = summary["(c) 原始 FTS5：同一索引、同一匹配式，仅 bm25 排序取前 20"]
+    minimal = summary["(c') 最简 FTS5：单列二元切分，LIMIT 20"]
+    print(f"p95 比值 embedded / 原始 FTS5（同一索引）：{ours[2] / base[2]:.2f}×（目标 ≤ 3×）；"
           f"p50 比值：{ours[1] / base[1]:.2f}×。")
+    print(f"对最简单列 FTS5：p95 {ours[2] / minimal[2]:.2f}×，p50 {ours[1] / minimal[1]:.2f}×。")
     return summary, rate
 
 

@@ -23,6 +23,20 @@ class HomePage(Page):
     class Meta:
         verbose_name = "县首页"
 
+    def route(self, request, path_components):
+        """Jump to the deepest page whose URL is a prefix of the path in one query, instead of
+        Wagtail's two queries per level (a village page is three levels down); that page then
+        routes the rest itself (e.g. a regulation's dated sub-URL)."""
+        if len(path_components) < 2:
+            return super().route(request, path_components)
+        prefixes = [self.url_path + "/".join(path_components[:n]) + "/"
+                    for n in range(1, len(path_components) + 1)]
+        deepest = (Page.objects.filter(url_path__in=prefixes, path__startswith=self.path, depth__gt=self.depth)
+                   .order_by("-depth").first())
+        if deepest is None:
+            return super().route(request, path_components)
+        return deepest.specific.route(request, path_components[deepest.depth - self.depth:])
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         from villages.models import TownshipPage

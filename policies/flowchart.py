@@ -33,8 +33,9 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
 def text_width(text, size):
-    """Approximate rendered width: wide (CJK, full-width) characters one em, others 0.55 em."""
-    return sum(size if unicodedata.east_asian_width(ch) in "WF" else size * 0.55 for ch in text)
+    """Approximate rendered width: wide (CJK, full-width) characters one em, others 0.55 em.
+    Ambiguous ones (“ ” ‘ ’ … — ·) count as wide: CJK fonts, as in print and PDF, draw them so."""
+    return sum(size if unicodedata.east_asian_width(ch) in "WFA" else size * 0.55 for ch in text)
 
 
 def wrap(text, width, size):

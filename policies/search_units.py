@@ -20,18 +20,23 @@ def _page_url(page):
 
 
 def _version_url(page, version, current, anchor=""):
-    """Current text: the page itself; older/newer versions: the version's own URL if the page has one."""
+    """Current text: the page itself; another version: the page as of that version's first day
+    (regulations route ``<page>/YYYY-MM-DD/``), or the page's own ``version_url`` when it has one."""
     base = _page_url(page)
     if version is not None and current is not None and version.pk != getattr(current, "pk", None):
         maker = getattr(page, "version_url", None)
         if callable(maker):
-            try:
-                base = maker(version)
-            except Exception:
-                base = f"{base}?version={version.pk}"
-        else:
-            base = f"{base}?version={version.pk}"
+            base = _safe(lambda: maker(version), base) or base
+        elif hasattr(page, "reverse_subpage") and version.effective_from:
+            base = f"{base.rstrip('/')}/{version.effective_from.isoformat()}/"
     return f"{base}#{anchor}" if anchor else base
+
+
+def _item_url(page, version, current, code):
+    base = f"{_page_url(page).rstrip('/')}/{code}/"
+    if current is not None and version.pk != current.pk and version.effective_from:
+        base += f"?on={version.effective_from.isoformat()}"
+    return base
 
 
 def _safe(call, default=None):
@@ -122,12 +127,13 @@ class TaskListProvider(_PageProvider):
         for version in _versions(page):
             start, end = _window(version)
             status = _safe(lambda v=version: v.status(today), "") or ""
-            items = TaskItem.objects.filter(version=version).order_by("sort_order", "pk")
+            # Rows at or beyond HIDDEN_ORDER are kept only for old records, not shown to readers.
+            items = TaskItem.objects.filter(version=version, sort_order__lt=10_000).order_by("sort_order", "pk")
             for index, item in enumerate(items, 1):
                 units.append(SearchUnit(
                     id=f"task:{page.pk}:v{version.pk}:{item.code}", source=f"task:{page.pk}", type="taskitem",
                     title=page.title, label=item.code, text=_item_text(item),
-                    url=_version_url(page, version, current, f"item-{item.code}"), version=version.label,
+                    url=_item_url(page, version, current, item.code), version=version.label,
                     valid_from=start, valid_to=end, status=status, category=item.category or "",
                     issuer=issuer, doc_sort=f"task:{page.path}", unit_sort=index))
         return units

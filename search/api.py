@@ -37,8 +37,8 @@ class SearchOut(Schema):
             description="q：检索词（空格分隔须同时出现，“…”整句，-词 排除）；on：在该日有效（默认今天）；"
                         "history=true 检索全部版本；village：9 位乡镇或 12 位村代码；snippet 为带 <mark> 的安全 HTML。")
 def search(request, q: str = "", type: str = "", category: str = "", issuer: str = "", status: str = "",
-           village: str = "", on: str = "", history: bool = False, sort: str = "relevance", page: int = 1,
-           page_size: int = 20):
+           village: str = "", on: str = "", history: str = "", sort: str = "relevance", page: str = "1",
+           page_size: str = "20"):
     types = [t for t in type.split(",") if t.strip()]
     unknown = [t for t in types if t not in TYPES]
     if unknown:
@@ -51,8 +51,13 @@ def search(request, q: str = "", type: str = "", category: str = "", issuer: str
         raise HttpError(400, "village 应为 9 位乡镇代码或 12 位村代码。")
     if sort not in SORTS:
         raise HttpError(400, f"sort 可选：{'、'.join(SORTS)}。")
+    try:
+        page, page_size = int(page), int(page_size)
+    except ValueError:
+        page = page_size = 0
     if page < 1 or page_size < 1:
         raise HttpError(400, "page 和 page_size 应为正整数。")
+    history = history.strip().lower() in {"1", "true", "yes", "on"}
     _, _, results = run_search(q, user=request.user, types=types, category=category, issuer=issuer,
                                status=status, village=place, on=day, history=history, sort=sort,
                                page=page, page_size=min(page_size, MAX_PAGE_SIZE))

@@ -54,7 +54,6 @@ class ParsedQuery:
     raw: str
     clauses: list[Clause] = field(default_factory=list)
     phrase: list[Piece] = field(default_factory=list)  # all positive terms as one phrase (bonus)
-    words: list[str] = field(default_factory=list)       # jieba words (ranking bonus)
 
     @property
     def positive(self):
@@ -138,8 +137,4 @@ def parse(raw, synonyms=None):
         tokens = [t for piece in pieces_for(joined) for t in piece.tokens][:MAX_TOKENS]
         if tokens:
             query.phrase = [Piece("phrase", tokens, "")]
-    words = []
-    for term in positive_terms:
-        words.extend(tk.query_words(term))
-    query.words = list(dict.fromkeys(words))[:MAX_TOKENS]
     return query

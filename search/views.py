@@ -38,13 +38,13 @@ def place_names(codes):
 
 
 def _url(params, **changes):
+    """The current search with ``changes`` applied; a changed filter starts again at page 1."""
     merged = {k: v for k, v in params.items() if v not in ("", None, [])}
     for key, value in changes.items():
         if value in ("", None):
             merged.pop(key, None)
         else:
             merged[key] = value
-    merged.pop("page", None) if "page" not in changes else None
     return "?" + urlencode(merged, doseq=True)
 
 

@@ -18,6 +18,15 @@ PASSWORD = "xishui-demo-2026"
 VILLAGE = "/t520330101/v520330101201/"  # 光辉村, the demo village of the cadre account cungan
 SIX_STEPS = ["村党组织", "村“两委”联席会议", "党员大会", "村民会议或村民代表会议", "村民委员会", "村民委员会"]
 
+# Flowchart lines whose drawn box reaches past their step box (text cut off or overprinting).
+SPILLED_TEXT = """() => [...document.querySelectorAll('g.fc-step')].flatMap(g => {
+  const r = g.querySelector('rect').getBBox();
+  return [...g.querySelectorAll('text')].filter(t => {
+    const b = t.getBBox();
+    return b.x + b.width > r.x + r.width + 0.5 || b.y + b.height > r.y + r.height + 0.5;
+  }).map(t => t.textContent);
+})"""
+
 
 @pytest.fixture(scope="module")
 def site():
@@ -92,6 +101,7 @@ def test_cadre_reads_the_four_deliberations_flowchart_on_a_phone(site, phone):
     box = chart.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 360
     assert no_horizontal_scroll(phone)
+    assert phone.evaluate(SPILLED_TEXT) == []
     # The branch conditions are readable words, both on the chart and in the step list.
     labels = chart.locator("text.fc-label").all_text_contents()
     assert "未通过，重新提议" in labels and "通过" in labels
@@ -103,6 +113,15 @@ def test_single_step_item_has_one_box_and_no_arrows(site, phone):
     chart = phone.locator("main svg.flowchart")
     assert chart.locator("g.fc-step").count() == 1
     assert chart.locator("path.fc-arrow").count() == 0
+    assert no_horizontal_scroll(phone)
+
+
+def test_print_handout_charts_keep_text_inside_boxes(site, phone):
+    phone.goto(site.url + "/qingdan/sylg/print/")
+    assert phone.locator("main h1").inner_text().startswith("习水县村级“四议两公开”任务清单")
+    assert phone.locator("svg.flowchart").count() == 4
+    assert phone.evaluate(SPILLED_TEXT) == []
+    # The wide table scrolls inside its own box on a phone; the page itself does not.
     assert no_horizontal_scroll(phone)
 
 

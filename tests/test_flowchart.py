@@ -115,3 +115,8 @@ def test_labels_of_branches_into_one_box_do_not_overprint():
     assert all(y > 0 for y in labels.values())
     assert {(a.get("data-from"), a.get("data-to")) for a in arrows} == {("1", "2"), ("2", "4"), ("2", "1"),
                                                                         ("3", "1")}
+
+
+def test_curly_quotes_count_as_wide():
+    """CJK fonts (print, PDF) draw “ ” full width; counting them narrow let text spill out of boxes."""
+    assert text_width("“三重一大”", 14) == 6 * 14

@@ -236,3 +236,16 @@ def test_compliance_records_are_searchable_only_by_allowed_users(db, django_user
         record.refresh_from_db()
         record.save()
     assert found(None)
+
+
+def test_moved_page_is_reindexed_with_its_new_place(db, django_capture_on_commit_callbacks):
+    from villages.models import TownshipPage, VillagePage
+
+    village = VillagePage.objects.get(code="520330101201")
+    target = TownshipPage.objects.exclude(code="520330101").order_by("code").first()
+    with django_capture_on_commit_callbacks(execute=True):
+        village.move(target, pos="last-child")
+    _, _, results = run_search(village.title, types=["page"])
+    unit = next(h.unit for h in results.hits if h.unit.id == f"village:{village.pk}")
+    assert unit.township == target.code
+    assert unit.url.startswith(target.specific.url)

@@ -96,3 +96,10 @@ def test_admin_search_finds_chinese_substring_in_titles(client, login, regulatio
     response = client.get("/admin/pages/search/", {"q": "说事测试"})
     assert response.status_code == 200
     assert "鹊桥说事测试规定" in response.content.decode()
+
+
+@pytest.mark.parametrize("params", [{"page": "abc"}, {"page_size": "0"}])
+def test_api_rejects_bad_paging_in_chinese(client, db, params):
+    response = client.get("/api/v1/search/", {"q": "三资", **params})
+    assert response.status_code == 400
+    assert "正整数" in response.json()["detail"]

@@ -31,6 +31,7 @@ class TownshipPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["ancestors"] = list(self.get_ancestors().filter(depth__gt=1))
         context["villages"] = VillagePage.objects.child_of(self).live().order_by("code")
         context["sections"] = collect_sections("township_page_sections", request, self)
         return context
@@ -86,7 +87,10 @@ class VillagePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["township"] = self.get_parent().specific
+        # One query serves both the breadcrumbs and the township line.
+        ancestors = list(self.get_ancestors().filter(depth__gt=1))
+        context["ancestors"] = ancestors
+        context["township"] = ancestors[-1]
         context["sections"] = collect_sections("village_page_sections", request, self)
         return context
 

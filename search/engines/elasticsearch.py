@@ -25,7 +25,7 @@ from .base import (
     index_fields,
 )
 
-GRAM_FIELDS = ["title_g^10", "label_g^5", "body_g"]
+GRAM_FIELDS = ["title_g^10", "label_g^5", "body_g", "w^2"]
 UNIT_FIELDS = ["source", "type", "title", "label", "text", "url", "version", "status", "category", "issuer",
                "township", "village", "visibility", "doc_sort", "unit_sort"]
 

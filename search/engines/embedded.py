@@ -30,7 +30,9 @@ from .base import (
 UNIT_COLUMNS = ["key", "source", "type", "title", "label", "text", "url", "version", "valid_from", "valid_to",
                 "status", "category", "issuer", "township", "village", "visibility", "doc_sort", "unit_sort"]
 FTS_COLUMNS = ["title_g", "label_g", "body_g", "u", "w"]
-MATCH_COLUMNS = "{title_g label_g body_g}"
+# ``w`` (jieba words of the title, domain terms of the body) joins the match so that whole words add
+# to BM25; its tokens come from the same text, so a phrase can only match there if the text has it.
+MATCH_COLUMNS = "{title_g label_g body_g w}"
 BM25_WEIGHTS = "10.0, 5.0, 1.0, 0.5, 2.0"
 SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS units (
