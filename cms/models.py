@@ -31,11 +31,15 @@ class HomePage(Page):
             return super().route(request, path_components)
         prefixes = [self.url_path + "/".join(path_components[:n]) + "/"
                     for n in range(1, len(path_components) + 1)]
-        deepest = (Page.objects.filter(url_path__in=prefixes, path__startswith=self.path, depth__gt=self.depth)
-                   .order_by("-depth").first())
-        if deepest is None:
+        matches = list(Page.objects.filter(url_path__in=prefixes, path__startswith=self.path, depth__gt=self.depth)
+                       .order_by("-depth"))
+        if not matches:
             return super().route(request, path_components)
-        return deepest.specific.route(request, path_components[deepest.depth - self.depth:])
+        deepest = matches[0].specific
+        # The shallower matches are the deepest page's ancestors below home: pages may use them for
+        # breadcrumbs instead of querying the ancestors again (see VillagePage.get_context).
+        deepest.routed_ancestors = [self, *reversed(matches[1:])]
+        return deepest.route(request, path_components[deepest.depth - self.depth:])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -6,14 +6,15 @@ from wagtail.admin.menu import MenuItem
 
 from villages import access as village_access
 
-from . import access, queries
+from . import queries
 
 
 @hooks.register("village_page_sections")
 def village_section(request, page):
-    full = access.can_read_village(request.user, page)
+    # One query answers all three permission questions (same rules as access.can_*).
+    full, can_write, can_review = village_access.village_rights(request.user, page)
     context = queries.village_overview(page, request.user, full_access=full)
-    context.update(can_write=access.can_write(request.user, page), can_review=access.can_review(request.user, page))
+    context.update(can_write=can_write, can_review=can_review)
     return {"title": "履职情况", "template": "compliance/village_section.html", "context": context}
 
 

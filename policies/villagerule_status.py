@@ -115,7 +115,6 @@ def age_years(start, on):
 
 def template_current(on):
     """The county template (a VillageRulePage directly under the index) and its version in force."""
-    from . import status as status_rules
     from .models import VillageRuleIndexPage, VillageRulePage
 
     index = VillageRuleIndexPage.objects.live().first()
@@ -124,21 +123,61 @@ def template_current(on):
     template = VillageRulePage.objects.child_of(index).live().order_by("path").first()
     if template is None:
         return index, None, None
-    versions = [v for v in template.versions.all() if v.effective_from]
-    return index, template, status_rules.version_in_force(versions, on)
+    return index, template, template_in_force(template.versions.all(), on)
+
+
+def template_in_force(versions, on):
+    """The template's issued version in force on ``on`` among ``versions`` (only dated ones count)."""
+    from . import status as status_rules
+
+    return status_rules.version_in_force([v for v in versions if v.effective_from], on)
+
+
+def village_and_template_rules(village):
+    """``(rules page, its versions, template versions, max_age_years)`` for one village page.
+
+    One query in the usual case whatever the number of versions: every version of the village's
+    rules and of the county template (recognised by its live index parent), each with its page and
+    ``based_on``, the index's setting riding along as a subquery. A second query only when the
+    village has no versioned rules (to tell "no page" from "a page without versions"). Nothing is
+    kept beyond the call, so statuses are never stale."""
+    from django.db.models import Exists, OuterRef, Q, Subquery
+    from django.db.models.functions import Substr
+
+    from .models import VillageRuleIndexPage, VillageRulePage, VillageRuleVersion
+
+    indexes = VillageRuleIndexPage.objects.live()
+    parent_path = Substr(OuterRef("page__path"), 1, (OuterRef("page__depth") - 1) * VillageRulePage.steplen)
+    rows = (VillageRuleVersion.objects.filter(page__live=True)
+            .filter(Q(page__path__startswith=village.path, page__depth=village.depth + 1)
+                    | Exists(indexes.filter(path=parent_path)))
+            .annotate(index_max_age=Subquery(indexes.values("max_age_years")[:1]))
+            .select_related("page", "based_on").order_by("page__path", "sort_order"))
+    rule, versions, template_versions, template_path = None, [], [], None
+    for v in rows:
+        if v.page.path.startswith(village.path):
+            rule = rule or v.page
+            versions.append(v)
+        elif template_path in (None, v.page.path):  # the first template in tree order, as template_current
+            template_path = v.page.path
+            template_versions.append(v)
+    max_age = next((v.index_max_age or 0 for v in [*versions, *template_versions]), 0)
+    if rule is None:
+        rule = VillageRulePage.objects.child_of(village).live().first()
+    return rule, versions, template_versions, max_age
 
 
 def _cn(day):
     return f"{day.year}年{day.month}月{day.day}日"
 
 
-def village_rule_row(village, page, on, template_version, max_age):
-    """One line of the township overview."""
+def village_rule_row(village, page, on, template_version, max_age, versions=None):
+    """One line of the township overview (``versions``: the page's versions when already fetched)."""
     row = {"village": village, "page": page, "status": None, "version": None, "flags": []}
     if page is None:
         row["flags"].append("尚无村规民约")
         return row
-    versions = list(page.versions.all())
+    versions = list(page.versions.all()) if versions is None else list(versions)
     row["status"], row["version"] = rule_status(versions, on, page.repealed_on)
     current = in_force(versions, on, page.repealed_on)
     if current is not None and template_version is not None:

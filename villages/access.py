@@ -64,3 +64,27 @@ def can_review(user, village):
     if SUPERVISOR not in role_names(user):
         return False
     return supervised_townships(user).filter(pk=village.get_parent().pk).exists()
+
+
+def village_rights(user, village):
+    """``(can_view, can_submit, can_review)`` for one village — the same answers as
+    ``can_view_village``, ``can_submit_for`` and ``can_review`` — in at most one query (the user's
+    roles and scopes together), for pages that need all three at once."""
+    from django.contrib.auth import get_user_model
+
+    if not user.is_authenticated:
+        return False, False, False
+    if user.is_superuser:
+        return True, True, True
+    rows = list(get_user_model().objects.filter(pk=user.pk).values_list(
+        "groups__name", "assignments__village_id", "assignments__township__path"))
+    if getattr(user, "_rulebook_roles", None) is None:
+        user._rulebook_roles = {name for name, _v, _t in rows if name}
+    roles = role_names(user)
+    county = bool(roles & COUNTY_ROLES)
+    cadre = bool(roles & {VILLAGE_CADRE, FIRST_SECRETARY}) and any(v == village.pk for _n, v, _t in rows)
+    township_paths = {t for _n, _v, t in rows if t} if SUPERVISOR in roles else set()
+    supervises = any(village.path.startswith(t) and len(village.path) > len(t) for t in township_paths)
+    parent_path = village.path[:-village.steplen]
+    return (county or supervises or cadre, cadre,
+            county or parent_path in township_paths)

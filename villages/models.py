@@ -87,8 +87,11 @@ class VillagePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # One query serves both the breadcrumbs and the township line.
-        ancestors = list(self.get_ancestors().filter(depth__gt=1))
+        # HomePage.route already fetched the ancestors below the root; otherwise (preview, direct
+        # serve) one query serves both the breadcrumbs and the township line.
+        ancestors = getattr(self, "routed_ancestors", None)
+        if not ancestors or [a.depth for a in ancestors] != list(range(2, self.depth)):
+            ancestors = list(self.get_ancestors().filter(depth__gt=1))
         context["ancestors"] = ancestors
         context["township"] = ancestors[-1]
         context["sections"] = collect_sections("village_page_sections", request, self)

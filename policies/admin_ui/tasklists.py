@@ -23,19 +23,24 @@ def task_lists_section(request, page):
 
 @hooks.register("village_page_sections")
 def village_rule_section(request, page):
-    from ..models import VillageRulePage
-    from ..villagerule_status import pending, template_current, village_rule_row
+    from ..villagerule_status import (
+        pending,
+        rule_status,
+        template_in_force,
+        village_and_template_rules,
+        village_rule_row,
+    )
 
-    rule = VillageRulePage.objects.child_of(page).live().first()
+    # The village's and the template's versions are fetched once (one query) and every status below
+    # is computed from those lists: no re-query per helper, no cache that could go stale.
+    rule, versions, template_versions, max_age = village_and_template_rules(page)
     if rule is None:
         return {"title": "村规民约", "template": "policies/village_rule_section.html", "context": {"rule": None}}
     on = timezone.localdate()
-    status, version = rule.rule_status(on)
-    index, _template, template_version = template_current(on)
-    row = village_rule_row(page, rule, on, template_version, index.max_age_years if index else 0)
-    waiting = pending(list(rule.versions.all()), on)
+    status, version = rule_status(versions, on, rule.repealed_on)
+    row = village_rule_row(page, rule, on, template_in_force(template_versions, on), max_age, versions=versions)
     return {"title": "村规民约", "template": "policies/village_rule_section.html",
-            "context": {"rule": rule, "status": status, "version": version, "pending": waiting,
+            "context": {"rule": rule, "status": status, "version": version, "pending": pending(versions, on),
                         "articles": version.articles() if version else [], "notes": row["flags"]}}
 
 

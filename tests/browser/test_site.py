@@ -1,45 +1,8 @@
 """The public site in a real browser (Debian's Chromium through Playwright), at phone width."""
 
-import os
-import shutil
-
-import pytest
-
-from tests.browser_server import shared_site
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="需要 Debian 的 chromium（apt-get install chromium）"),
-]
 
 
-@pytest.fixture(scope="module")
-def site():
-    return shared_site()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=1)
-    page = context.new_page()
-    yield page
-    context.close()
-
-
-def no_horizontal_scroll(page):
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+from .conftest import no_horizontal_scroll
 
 
 def test_home_page_on_a_phone(site, phone):

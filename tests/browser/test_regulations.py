@@ -2,58 +2,12 @@
 timeline → past version with its notice, version comparison) and an editor importing a Word file."""
 
 import io
-import os
 import re
-import shutil
 
-import pytest
-
-from tests.browser_server import shared_site
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="需要 Debian 的 chromium（apt-get install chromium）"),
-]
+from .conftest import log_in, no_horizontal_scroll
 
 TITLE = "习水县村级干部管理办法(试行)"  # demo: 2021年试行版, then 2023年修订版 inserts 第八条
 DOCX_TITLE = "习水县村级便民服务代办规则"
-
-
-@pytest.fixture(scope="module")
-def site():
-    return shared_site()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=1)
-    page = context.new_page()
-    yield page
-    context.close()
-
-
-@pytest.fixture
-def desk(browser):
-    context = browser.new_context(viewport={"width": 1200, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
-
-
-def no_horizontal_scroll(page):
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
 
 
 def in_viewport(page, selector):
@@ -149,19 +103,11 @@ def make_docx():
     return buf.getvalue()
 
 
-def admin_login(site, page, username):
-    page.goto(site.url + "/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", "xishui-demo-2026")
-    page.click("button[type=submit]")
-    page.wait_for_url(site.url + "/admin/")
-
-
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def test_editor_imports_word_file_as_draft(site, desk):
-    admin_login(site, desk, "bianji")
+    log_in(desk, site, "bianji")
     desk.get_by_role("link", name="导入Word制度").first.click()
     desk.wait_for_url(re.compile(r"/admin/regulations/import/$"))
 

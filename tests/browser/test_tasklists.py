@@ -2,19 +2,9 @@
 Playwright), the way a village cadre on a phone and a township supervisor use them."""
 
 import io
-import os
-import shutil
 
-import pytest
+from .conftest import log_in, no_horizontal_scroll
 
-from tests.browser_server import SiteServer
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="需要 Debian 的 chromium（apt-get install chromium）"),
-]
-PASSWORD = "xishui-demo-2026"
 VILLAGE = "/t520330101/v520330101201/"  # 光辉村, the demo village of the cadre account cungan
 SIX_STEPS = ["村党组织", "村“两委”联席会议", "党员大会", "村民会议或村民代表会议", "村民委员会", "村民委员会"]
 
@@ -26,45 +16,6 @@ SPILLED_TEXT = """() => [...document.querySelectorAll('g.fc-step')].flatMap(g =>
     return b.x + b.width > r.x + r.width + 0.5 || b.y + b.height > r.y + r.height + 0.5;
   }).map(t => t.textContent);
 })"""
-
-
-@pytest.fixture(scope="module")
-def site():
-    server = SiteServer().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=1,
-                                  accept_downloads=True)
-    page = context.new_page()
-    yield page
-    context.close()
-
-
-def log_in(page, site, username):
-    page.goto(site.url + "/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(site.url + "/admin/")
-
-
-def no_horizontal_scroll(page):
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
 
 
 def open_sylg(phone, site):
