@@ -25,6 +25,13 @@ RECORD_FIELDS = ("id", "title", "kind", "state", "occurred_on", "is_public", "vi
 ELEVATED_FIELDS = ("id", "village_id", "reason", "since", "until")
 
 
+def _instance(model, row, prefix, names):
+    """A ``model`` instance (other fields deferred) from the columns ``<prefix>_<name>`` annotated on
+    ``row``; ``from_db`` wants the values in the model's field order."""
+    attnames = [f.attname for f in model._meta.concrete_fields if f.attname in names]
+    return model.from_db(row._state.db, attnames, [getattr(row, f"{prefix}_{name}") for name in attnames])
+
+
 def _obligations_with_records(village, year_start, opens_by, full_access):
     """``(obligations, elevated)``: the village's obligations due this year (opening by ``opens_by``),
     each with ``shown_records`` (current records, only the public ones unless ``full_access``, newest
@@ -47,11 +54,9 @@ def _obligations_with_records(village, year_start, opens_by, full_access):
         if ob is row:
             ob.shown_records = []
         if row.shown_id is not None:
-            ob.shown_records.append(Record.from_db(
-                "default", RECORD_FIELDS, [getattr(row, f"shown_{name}") for name in RECORD_FIELDS]))
+            ob.shown_records.append(_instance(Record, row, "shown", RECORD_FIELDS))
         if elevated is None and row.elevated_id is not None and row.elevated_until is None:
-            elevated = ElevatedSupervision.from_db(
-                "default", ELEVATED_FIELDS, [getattr(row, f"elevated_{name}") for name in ELEVATED_FIELDS])
+            elevated = _instance(ElevatedSupervision, row, "elevated", ELEVATED_FIELDS)
     if not obligations:
         elevated = ElevatedSupervision.objects.filter(village=village, until__isnull=True).first()
     return list(obligations.values()), elevated

@@ -85,13 +85,31 @@ class VillagePage(Page):
     def committee_list(self):
         return [line.strip() for line in self.committee_members.splitlines() if line.strip()]
 
+    def _routed_ancestors(self):
+        """The ancestors below the root that HomePage.route fetched, if complete (else None)."""
+        ancestors = getattr(self, "routed_ancestors", None)
+        if not ancestors or [a.depth for a in ancestors] != list(range(2, self.depth)):
+            return None
+        return ancestors
+
+    def get_view_restrictions(self):
+        """Wagtail's check in one query instead of two when the route already loaded the ancestors:
+        restrictions on this page, its routed ancestors or the tree root. With any alias in the chain
+        (restrictions then belong to the alias's source) Wagtail's own lookup runs unchanged."""
+        from django.db.models import Q
+        from wagtail.models import PageViewRestriction
+
+        ancestors = self._routed_ancestors()
+        if ancestors is None or any(page.alias_of_id for page in [self, *ancestors]):
+            return super().get_view_restrictions()
+        ids = [self.pk, *(page.pk for page in ancestors)]
+        return PageViewRestriction.objects.filter(Q(page_id__in=ids) | Q(page__path=self.path[:self.steplen]))
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # HomePage.route already fetched the ancestors below the root; otherwise (preview, direct
         # serve) one query serves both the breadcrumbs and the township line.
-        ancestors = getattr(self, "routed_ancestors", None)
-        if not ancestors or [a.depth for a in ancestors] != list(range(2, self.depth)):
-            ancestors = list(self.get_ancestors().filter(depth__gt=1))
+        ancestors = self._routed_ancestors() or list(self.get_ancestors().filter(depth__gt=1))
         context["ancestors"] = ancestors
         context["township"] = ancestors[-1]
         context["sections"] = collect_sections("village_page_sections", request, self)
