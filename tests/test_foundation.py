@@ -92,3 +92,10 @@ def test_production_refuses_to_start_without_secret():
     env = dict(os.environ, DJANGO_SETTINGS_MODULE="cms.settings.production", SECRET_KEY="", ALLOWED_HOSTS="x")
     result = subprocess.run([sys.executable, "manage.py", "check"], env=env, capture_output=True, text=True)
     assert result.returncode != 0 and "SECRET_KEY" in result.stderr
+
+
+def test_missing_page_gets_a_chinese_404(client):
+    resp = client.get("/no-such-page/")
+    assert resp.status_code == 404
+    html = resp.content.decode()
+    assert "页面不存在" in html and "返回首页" in html and "Resolver404" not in html
