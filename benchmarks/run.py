@@ -3,13 +3,11 @@
 Each benchmark prints its own table; figures are ratios to a baseline measured in the same run."""
 
 import importlib
-import sys
 
 BENCHMARKS = ["benchmarks.search_benchmark", "benchmarks.compliance_benchmark"]
 
 
-def main(argv=None):
-    argv = sys.argv[1:] if argv is None else argv
+def main():
     for dotted in BENCHMARKS:
         try:
             module = importlib.import_module(dotted)
@@ -19,7 +17,7 @@ def main(argv=None):
             print(f"(跳过 {dotted}：未找到)")
             continue
         print(f"\n## {dotted}\n", flush=True)
-        module.main(argv)
+        module.main([])  # each with its own defaults; run a module directly for its options
 
 
 if __name__ == "__main__":
