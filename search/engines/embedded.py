@@ -43,17 +43,24 @@ CREATE INDEX IF NOT EXISTS units_source ON units(source);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5({", ".join(FTS_COLUMNS)}, tokenize='unicode61 remove_diacritics 0');
 CREATE TABLE IF NOT EXISTS titles (rowid INTEGER PRIMARY KEY, title TEXT NOT NULL UNIQUE);
 CREATE VIRTUAL TABLE IF NOT EXISTS title_fts USING fts5(title_g, title_u, tokenize='unicode61 remove_diacritics 0');
+CREATE TABLE IF NOT EXISTS facet_groups (gid INTEGER PRIMARY KEY, type TEXT NOT NULL, category TEXT NOT NULL,
+  status TEXT NOT NULL, issuer TEXT NOT NULL, township TEXT NOT NULL, village TEXT NOT NULL,
+  UNIQUE (type, category, status, issuer, township, village));
+CREATE TABLE IF NOT EXISTS meta (rowid INTEGER PRIMARY KEY, gid INTEGER NOT NULL, tid INTEGER, visibility TEXT,
+  valid_from TEXT, valid_to TEXT, doc_sort TEXT, unit_sort INTEGER);
 """
-# Per-connection scratch tables: the query is evaluated by FTS5 once, then ranked, counted and
-# faceted from here (the FTS5 match is the expensive part).
+# Why ``meta``: ranking, filters, count and facets touch every matched row. Read from ``units`` (about
+# 1 KB a row with the text) that costs more than the FTS5 match itself; ``meta`` is ~50 bytes a row and
+# ``gid`` turns six text columns into one integer to GROUP BY. Filled from ``units`` by _fill_meta.
+_GROUP_COLUMNS = ", ".join(f"coalesce(u.{f}, '')" for f in FACET_FIELDS)
+_GROUP_JOIN = " AND ".join(f"g.{f} = coalesce(u.{f}, '')" for f in FACET_FIELDS)
+# Per-connection scratch table: rows holding the whole query as one phrase (multi-term queries only).
 SCRATCH = """
-CREATE TEMP TABLE IF NOT EXISTS m (rowid INTEGER PRIMARY KEY, rel REAL);
-CREATE TEMP TABLE IF NOT EXISTS mt (title TEXT PRIMARY KEY);
 CREATE TEMP TABLE IF NOT EXISTS mp (rowid INTEGER PRIMARY KEY);
 """
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 DROP_ALL = ("DROP TABLE IF EXISTS fts; DROP TABLE IF EXISTS units; DROP TABLE IF EXISTS titles; "
-            "DROP TABLE IF EXISTS title_fts;")
+            "DROP TABLE IF EXISTS title_fts; DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS facet_groups;")
 _temp_paths = []
 
 
@@ -149,14 +156,31 @@ class EmbeddedEngine(SearchEngine):
             conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False, isolation_level=None)
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
-            if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version not in (2, SCHEMA_VERSION):
                 # Derived data: an index of an older layout is rebuilt empty (search_reindex fills it).
                 conn.executescript(DROP_ALL)
                 conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             conn.executescript(SCHEMA)
             conn.executescript(SCRATCH)
+            if version == 2:
+                self._upgrade_from_2(conn)
             self._local.conn = conn
         return conn
+
+    def _upgrade_from_2(self, conn):
+        """Version 2 lacked ``meta``: derive it from ``units`` in place (about a second per 100k)."""
+        # No _write_lock here: conn() is also called by writers that already hold it.
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if conn.execute("PRAGMA user_version").fetchone()[0] == 2:
+                conn.execute("DELETE FROM meta")
+                self._fill_meta(conn, "1", [])
+                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
 
     # --- writing --------------------------------------------------------------------------------
     def _rows(self, units):
@@ -172,7 +196,17 @@ class EmbeddedEngine(SearchEngine):
         rowids = [(r[0],) for r in conn.execute(f"SELECT rowid FROM units WHERE {where}", params)]
         if rowids:
             conn.executemany("DELETE FROM fts WHERE rowid = ?", rowids)
+            conn.executemany("DELETE FROM meta WHERE rowid = ?", rowids)
             conn.executemany("DELETE FROM units WHERE rowid = ?", rowids)
+
+    def _fill_meta(self, conn, where, params):
+        """``meta`` rows for the units selected by ``where`` (on ``u``); their titles must be in ``titles``."""
+        conn.execute(f"INSERT OR IGNORE INTO facet_groups ({', '.join(FACET_FIELDS)}) "
+                     f"SELECT DISTINCT {_GROUP_COLUMNS} FROM units u WHERE {where}", params)
+        conn.execute("INSERT INTO meta (rowid, gid, tid, visibility, valid_from, valid_to, doc_sort, unit_sort) "
+                     "SELECT u.rowid, g.gid, t.rowid, u.visibility, u.valid_from, u.valid_to, u.doc_sort, u.unit_sort "
+                     f"FROM units u JOIN facet_groups g ON {_GROUP_JOIN} "
+                     f"LEFT JOIN titles t ON t.title = coalesce(u.title, '') WHERE {where}", params)
 
     def _write(self, conn, units):
         written = 0
@@ -183,6 +217,7 @@ class EmbeddedEngine(SearchEngine):
             rowid = conn.execute(insert_unit, row).lastrowid
             conn.execute(insert_fts, [rowid, *fts])
             self._add_title(conn, row[3])
+            self._fill_meta(conn, "u.rowid = ?", [rowid])
             written += 1
         return written
 
@@ -248,6 +283,8 @@ class EmbeddedEngine(SearchEngine):
             if unit_row[4] not in seen:
                 seen.add(unit_row[4])
                 self._add_title(conn, unit_row[4])
+        if units:
+            self._fill_meta(conn, "u.rowid BETWEEN ? AND ?", [start, units[-1][0]])
         return len(units)
 
     def delete_source(self, source):
@@ -270,22 +307,25 @@ class EmbeddedEngine(SearchEngine):
 
     # --- reading --------------------------------------------------------------------------------
     def _filters(self, filters):
-        where, params = [], []
+        """Conditions on ``meta`` (facet fields through their group ids)."""
+        where, params, group_where = [], [], []
         if filters.types:
-            where.append(f"units.type IN ({', '.join('?' * len(filters.types))})")
+            group_where.append(f"type IN ({', '.join('?' * len(filters.types))})")
             params.extend(filters.types)
         for name in ("category", "issuer", "status", "township", "village"):
             value = getattr(filters, name)
             if value:
-                where.append(f"units.{name} = ?")
+                group_where.append(f"{name} = ?")
                 params.append(value)
+        if group_where:
+            where.append(f"meta.gid IN (SELECT gid FROM facet_groups WHERE {' AND '.join(group_where)})")
         if filters.on:
-            where.append("(units.valid_from IS NULL OR units.valid_from <= ?) AND "
-                         "(units.valid_to IS NULL OR units.valid_to >= ?)")
+            where.append("(meta.valid_from IS NULL OR meta.valid_from <= ?) AND "
+                         "(meta.valid_to IS NULL OR meta.valid_to >= ?)")
             params.extend([filters.on.isoformat()] * 2)
         if filters.visibility is not None:
             allowed = sorted(filters.visibility)
-            where.append(f"units.visibility IN ({', '.join('?' * len(allowed))})")
+            where.append(f"meta.visibility IN ({', '.join('?' * len(allowed))})")
             params.extend(allowed)
         return where, params
 
@@ -294,55 +334,66 @@ class EmbeddedEngine(SearchEngine):
             return Results(0, [], {})
         conn = self.conn()
         where, params = self._filters(filters)
-        where_sql = " AND ".join(where) if where else "1"
+        where_sql = "".join(f" AND {w}" for w in where)
         day = filters.rank_day.isoformat()
+        expression = match_expression(query)
         try:
-            conn.execute("DELETE FROM m")
-            conn.execute(f"INSERT INTO m SELECT rowid, -bm25(fts, {BM25_WEIGHTS}) FROM fts WHERE fts MATCH ?",
-                         [match_expression(query)])
-            conn.execute("DELETE FROM mt")
-            conn.execute("INSERT INTO mt SELECT titles.title FROM title_fts JOIN titles ON titles.rowid = "
-                         "title_fts.rowid WHERE title_fts MATCH ?", [title_expression(query)])
             phrase_sql = "0"
             if query.phrase:
                 conn.execute("DELETE FROM mp")
                 conn.execute("INSERT INTO mp SELECT rowid FROM fts WHERE fts MATCH ?",
                              [" AND ".join(_piece_sql(p) for p in query.phrase)])
-                phrase_sql = f"CASE WHEN m.rowid IN (SELECT rowid FROM mp) THEN {PHRASE_BONUS} ELSE 0 END"
-            score = (f"(m.rel + CASE WHEN units.title IN (SELECT title FROM mt) THEN {TITLE_BONUS} ELSE 0 END + "
-                     f"{phrase_sql} + CASE WHEN (units.valid_from IS NULL OR units.valid_from <= ?) AND "
-                     f"(units.valid_to IS NULL OR units.valid_to >= ?) THEN {IN_FORCE_BONUS} ELSE 0 END)")
+                phrase_sql = f"CASE WHEN fts.rowid IN (SELECT rowid FROM mp) THEN {PHRASE_BONUS} ELSE 0 END"
+            # Ranking, order and the page in one statement over fts ⋈ meta; the title set is a
+            # one-off subquery on the small title index (title_fts rowids are titles rowids = meta.tid).
+            score = (f"(-bm25(fts, {BM25_WEIGHTS}) + CASE WHEN meta.tid IN (SELECT rowid FROM title_fts WHERE "
+                     f"title_fts MATCH ?) THEN {TITLE_BONUS} ELSE 0 END + {phrase_sql} + CASE WHEN "
+                     f"(meta.valid_from IS NULL OR meta.valid_from <= ?) AND (meta.valid_to IS NULL OR "
+                     f"meta.valid_to >= ?) THEN {IN_FORCE_BONUS} ELSE 0 END)")
             order = {
-                "date": "units.valid_from IS NULL, units.valid_from DESC, units.doc_sort, units.unit_sort",
-                "order": "units.doc_sort, units.valid_from, units.unit_sort",
-            }.get(filters.sort, "score DESC, units.doc_sort, units.unit_sort")
-            rows = conn.execute(
-                f"SELECT {', '.join('units.' + c for c in UNIT_COLUMNS)}, {score} AS score "
-                f"FROM m JOIN units ON units.rowid = m.rowid WHERE {where_sql} ORDER BY {order} LIMIT ? OFFSET ?",
-                [day, day, *params, filters.size, filters.offset]).fetchall()
+                "date": "meta.valid_from IS NULL, meta.valid_from DESC, meta.doc_sort, meta.unit_sort",
+                "order": "meta.doc_sort, meta.valid_from, meta.unit_sort",
+            }.get(filters.sort, "score DESC, meta.doc_sort, meta.unit_sort")
+            page = conn.execute(
+                f"SELECT fts.rowid, {score} AS score FROM fts JOIN meta ON meta.rowid = fts.rowid "
+                f"WHERE fts MATCH ?{where_sql} ORDER BY {order} LIMIT ? OFFSET ?",
+                [title_expression(query), day, day, expression, *params, filters.size, filters.offset]).fetchall()
+            # Count and facets: one pass, grouped by a single integer; no bm25, no text read.
             groups = conn.execute(
-                f"SELECT {', '.join('units.' + f for f in FACET_FIELDS)}, count(*) FROM m "
-                f"JOIN units ON units.rowid = m.rowid WHERE {where_sql} "
-                f"GROUP BY {', '.join('units.' + f for f in FACET_FIELDS)}", params).fetchall()
+                f"SELECT meta.gid, count(*) FROM fts JOIN meta ON meta.rowid = fts.rowid "
+                f"WHERE fts MATCH ?{where_sql} GROUP BY meta.gid", [expression, *params]).fetchall()
+            values = {}
+            if groups:
+                gids = [g[0] for g in groups]
+                values = {r[0]: r[1:] for r in conn.execute(
+                    f"SELECT gid, {', '.join(FACET_FIELDS)} FROM facet_groups "
+                    f"WHERE gid IN ({', '.join('?' * len(gids))})", gids)}
+            # Text columns only for the page shown.
+            units = {}
+            if page:
+                units = {r[0]: r[1:] for r in conn.execute(
+                    f"SELECT rowid, {', '.join(UNIT_COLUMNS)} FROM units "
+                    f"WHERE rowid IN ({', '.join('?' * len(page))})", [r[0] for r in page])}
         except sqlite3.OperationalError as exc:
             # The expression is built from quoted tokens only; this is a safety net, not a code path.
             if "fts5" in str(exc) or "syntax" in str(exc):
                 return Results(0, [], {})
             raise
         count, facets = 0, {name: {} for name in FACET_FIELDS}
-        for group in groups:
-            n = group[-1]
+        for gid, n in groups:
             count += n
-            for name, value in zip(FACET_FIELDS, group, strict=False):
+            for name, value in zip(FACET_FIELDS, values.get(gid, ()), strict=False):
                 if value:
                     facets[name][value] = facets[name].get(value, 0) + n
-        facets = {name: sorted(values.items(), key=lambda kv: (-kv[1], kv[0]))[:60]
-                  for name, values in facets.items()}
+        facets = {name: sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[:60]
+                  for name, found in facets.items()}
         patterns = query.patterns()
         hits = []
-        for row in rows:
-            unit = self._unit(row)
-            hits.append(Hit(unit, float(row[-1]), highlight.snippet(unit.text or unit.title, patterns)))
+        for rowid, score_value in page:
+            if rowid not in units:
+                continue  # removed by a writer between the two statements
+            unit = self._unit(units[rowid])
+            hits.append(Hit(unit, float(score_value), highlight.snippet(unit.text or unit.title, patterns)))
         return Results(count, hits, facets)
 
     def _unit(self, row):

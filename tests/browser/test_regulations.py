@@ -11,9 +11,10 @@ DOCX_TITLE = "习水县村级便民服务代办规则"
 
 
 def in_viewport(page, selector):
-    """True when the element's top edge is inside the visible window (what the reader sees)."""
+    """True when the element's top edge is inside the visible window (what the reader sees); a jump
+    to an anchor can leave it a sub-pixel fraction above 0."""
     return page.evaluate("""sel => { const r = document.querySelector(sel).getBoundingClientRect();
-        return r.top >= 0 && r.top < window.innerHeight; }""", selector)
+        return r.top >= -2 && r.top < window.innerHeight; }""", selector)
 
 
 def open_regulation(site, phone):
