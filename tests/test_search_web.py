@@ -71,9 +71,22 @@ def test_search_page_renders_results_filters_and_facets(client, regulation):
     assert "《鹊桥说事测试规定》第二条" in html
     assert "<mark>清账</mark>" in html
     assert 'name="type"' in html and 'name="on"' in html and 'name="history"' in html
-    assert "分面统计" in html and "制度条文" in html
+    assert "按分类筛选" in html and "制度条文" in html
     assert 'list="search-suggestions"' in html and "<datalist" in html
     assert "badge-现行有效" in html
+
+
+def test_search_page_puts_results_before_facets_for_phones(client, regulation):
+    """On a 360 px phone the page is one column in HTML order: the first result must come before
+    the facet lists (类型/类别/状态/…), which only move beside the results on wide screens."""
+    html = client.get("/search/", {"q": "清账"}).content.decode()
+    first_result = html.index('<article class="result">')
+    assert "<mark>清账</mark>" in html[first_result:first_result + 1200]
+    facets = html.index('<aside class="search-facets"')
+    assert first_result < facets
+    for label in ("类型", "类别", "状态"):
+        assert html.index(f'<h3 class="meta">{label}</h3>') > first_result
+    assert 'href="#facets-heading"' in html[:first_result]  # a jump link to the facets, no JS
 
 
 def test_search_page_bad_date_message(client, regulation):
