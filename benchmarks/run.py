@@ -2,18 +2,15 @@
 
 Each benchmark prints its own table; figures are ratios to a baseline measured in the same run."""
 
-import importlib
+from cms.optional import import_optional
 
 BENCHMARKS = ["benchmarks.search_benchmark", "benchmarks.compliance_benchmark"]
 
 
 def main():
     for dotted in BENCHMARKS:
-        try:
-            module = importlib.import_module(dotted)
-        except ModuleNotFoundError as exc:
-            if exc.name != dotted:
-                raise
+        module = import_optional(dotted)
+        if module is None:
             print(f"(跳过 {dotted}：未找到)")
             continue
         print(f"\n## {dotted}\n", flush=True)

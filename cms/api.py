@@ -2,6 +2,8 @@
 
 from ninja import NinjaAPI
 
+from .optional import import_optional
+
 api = NinjaAPI(
     title="习水县村务规程库 API",
     version="1",
@@ -14,16 +16,10 @@ ROUTERS = ["villages.api", "policies.api", "compliance.api", "search.api"]
 
 
 def _mount():
-    import importlib
-
     for dotted in ROUTERS:
-        try:
-            module = importlib.import_module(dotted)
-        except ModuleNotFoundError as exc:
-            if exc.name != dotted:
-                raise
-            continue
-        api.add_router("/", module.router)
+        module = import_optional(dotted)
+        if module is not None:
+            api.add_router("/", module.router)
 
 
 _mount()

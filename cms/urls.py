@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from .api import api
+from .optional import import_optional
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -14,13 +15,8 @@ urlpatterns = [
 
 # App URLs that are not pages (search, compliance forms, exports) mount here when present.
 for prefix, module in [("search/", "search.urls"), ("records/", "compliance.urls"), ("rules/", "policies.urls")]:
-    try:
-        __import__(module)
-    except ModuleNotFoundError as exc:
-        if exc.name != module:
-            raise
-        continue
-    urlpatterns.append(path(prefix, include(module)))
+    if import_optional(module) is not None:
+        urlpatterns.append(path(prefix, include(module)))
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -2,13 +2,12 @@
 
 Idempotent: every step looks up what it would create first."""
 
-import importlib
-
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Page, Site
 
 from cms.models import HomePage
+from cms.optional import import_optional
 from cms.roles import ensure_roles
 
 # Apps that ship a ``demo.load(home, stdout, small=False)``; order matters (compliance needs
@@ -52,13 +51,9 @@ class Command(BaseCommand):
             village_demo.load(home, self.stdout)
             accounts = village_demo.load_accounts(self.stdout)
         for app in DEMO_APPS:
-            try:
-                module = importlib.import_module(f"{app}.demo")
-            except ModuleNotFoundError as exc:
-                if exc.name != f"{app}.demo":
-                    raise
-                continue
-            module.load(home, self.stdout, small=small)
+            module = import_optional(f"{app}.demo")
+            if module is not None:
+                module.load(home, self.stdout, small=small)
         ensure_roles()
         if not quiet_logins:
             self.stdout.write("\n示例账号（仅供演示，请勿用于生产）：")
