@@ -1,5 +1,4 @@
 from django.db import models
-from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -43,14 +42,9 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        from villages.models import TownshipPage
+        from villages.models import TownshipPage, collect_sections
 
         context["townships"] = TownshipPage.objects.child_of(self).live().order_by("code")
         # Apps contribute front-page blocks (latest rules, task lists …) without cms importing them.
-        sections = []
-        for fn in hooks.get_hooks("home_page_sections"):
-            section = fn(request, self)
-            if section:
-                sections.append(section)
-        context["sections"] = sections
+        context["sections"] = collect_sections("home_page_sections", request, self)
         return context

@@ -1,6 +1,5 @@
-"""Record-level permissions on top of ``villages.access`` (the one place that knows roles)."""
-
-from villages import access
+"""Which records are public. Who may see or act for a village is ``villages.access`` (the one place
+that knows roles); call it directly."""
 
 from .models import Record
 
@@ -10,26 +9,7 @@ def public_records(qs):
     return qs.filter(is_public=True, is_current=True).exclude(state=Record.DRAFT)
 
 
-def can_read_village(user, village):
-    return access.can_view_village(user, village)
+def is_public(record):
+    """The same rule as ``public_records``, for one record already in hand."""
+    return record.is_public and record.is_current and record.state != Record.DRAFT
 
-
-def can_read_record(user, record):
-    if record.is_public and record.is_current and record.state != Record.DRAFT:
-        return True
-    return access.can_view_village(user, record.village)
-
-
-def can_write(user, village):
-    return access.can_submit_for(user, village)
-
-
-def can_review(user, village):
-    return access.can_review(user, village)
-
-
-def records_for(user, village, qs=None):
-    qs = qs if qs is not None else Record.objects.filter(village=village)
-    if access.can_view_village(user, village):
-        return qs
-    return public_records(qs)

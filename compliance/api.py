@@ -15,6 +15,7 @@ from ninja import Router, Schema, Status
 from ninja.utils import check_csrf
 
 from policies.schedule import parse_period
+from villages import access as village_access
 from villages.models import VillagePage
 
 from . import access, services
@@ -92,7 +93,7 @@ def obligations(request, code: str, period: str = ""):
         p = parse_period(period or f"{today:%Y-%m}")
     except ValueError as exc:
         return Status(422, {"detail": str(exc)})
-    full = access.can_read_village(request.user, village)
+    full = village_access.can_view_village(request.user, village)
     records_qs = Record.objects.filter(is_current=True).only("id", "village_id", "is_public", "state")
     qs = Obligation.objects.filter(village=village, opens__lte=p.end, due__gte=p.start).order_by("due", "item_code")
     if not full:
@@ -132,8 +133,9 @@ def submit_record(request, code: str):
     village = _village(code)
     if village is None:
         return Status(404, {"detail": "未找到该村"})
-    if not access.can_write(user, village):
-        if not access.can_read_village(user, village):
+    can_view, can_write, _ = village_access.village_rights(user, village)  # one query
+    if not can_write:
+        if not can_view:
             return Status(404, {"detail": "未找到该村"})
         return Status(403, {"detail": "您不能为该村提交记录。"})
     try:

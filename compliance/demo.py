@@ -110,13 +110,12 @@ def _citations_by_code(codes):
 
 def _matter_obligations(siyi_records):
     """Each demo 四议两公开 matter opens its per-occurrence obligation (as ``open_matter`` does)."""
-    from .obligations import on_demand_items
+    from .obligations import matter_item
 
-    candidates = on_demand_items()
-    major = [c for c in candidates if "四议两公开" in c[0].name or "三重一大" in c[0].name]
-    if not (major or candidates):
+    found = matter_item()
+    if found is None:
         return []
-    item, version, page = (major or candidates)[0]
+    item, version, page = found
     obligations = [Obligation(
         village_id=r.village_id, item=item, version=version, tasklist=page, item_code=item.code,
         item_name=f"{item.name}：{r.title}"[:160], category=item.category, frequency=item.frequency,

@@ -100,14 +100,21 @@ def on_demand_items(on=None):
     return result
 
 
+def matter_item(on=None):
+    """``(item, version, page)`` of the on-demand duty a 四议两公开 matter opens (the 四议两公开 /
+    三重一大 item if any, else the first on-demand item), or None."""
+    candidates = on_demand_items(on)
+    major = [c for c in candidates if "四议两公开" in c[0].name or "三重一大" in c[0].name]
+    return (major or candidates or [None])[0]
+
+
 def open_matter(record, item=None):
     """A village opens a matter (a 四议两公开 record): the on-demand duty becomes an obligation."""
     if item is None:
-        candidates = on_demand_items(record.occurred_on)
-        major = [c for c in candidates if "四议两公开" in c[0].name or "三重一大" in c[0].name]
-        if not (major or candidates):
+        found = matter_item(record.occurred_on)
+        if found is None:
             return None
-        item, version, page = (major or candidates)[0]
+        item, version, page = found
     else:
         version, page = item.version, item.version.page
     days = item.deadline_day or ON_DEMAND_DAYS

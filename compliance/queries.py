@@ -82,13 +82,12 @@ def village_overview(village, user, today=None, full_access=False):
         if ob.due <= today and not ob.not_applicable:
             entry["due"] += 1
             entry["done"] += st.counts_as_done(ob.shown_status)
-    record_ids = {r.pk for ob in obligations for r in ob.shown_records}
-    citations = list(Citation.objects.filter(record_id__in=record_ids).select_related("regulation", "version"))
+    records_by_id = {r.pk: r for ob in obligations for r in ob.shown_records}
+    citations = list(Citation.objects.filter(record_id__in=records_by_id).select_related("regulation", "version"))
     by_article = OrderedDict()
     for c in citations:
         entry = by_article.setdefault((c.regulation_id, c.anchor), {"citation": c, "record_ids": set()})
         entry["record_ids"].add(c.record_id)
-    records_by_id = {r.pk: r for ob in obligations for r in ob.shown_records}
     for entry in by_article.values():
         entry["records"] = [records_by_id[i] for i in sorted(entry["record_ids"])]
     return {
@@ -137,8 +136,7 @@ def dashboard(villages, today=None, by_township=False, by_item=False):
     column = "item_code" if by_item else "tasklist_id"
     cells = [dict(c, col=c[column]) for c in _aggregates(base, ["village_id", column])]
     if by_item:
-        names = {code: code for code in {c["col"] for c in cells}}
-        lists = OrderedDict(sorted(names.items()))
+        lists = OrderedDict((code, code) for code in sorted({c["col"] for c in cells}))
     else:
         from policies.models import TaskListPage
 

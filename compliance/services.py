@@ -5,7 +5,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from policies.models import RegulationPage, RegulationVersion
+from policies.models import RegulationVersion
 
 from . import evidence, rules
 from . import kinds as k
@@ -179,8 +179,7 @@ def correct(record, user):
         raise Invalid({"state": "只能更正当前版本。"})
     if record.state == Record.DRAFT:
         return record
-    copy = new_revision(record, user)
-    return copy
+    return new_revision(record, user)
 
 
 def mark_not_applicable(obligation, reason):
@@ -189,7 +188,3 @@ def mark_not_applicable(obligation, reason):
         raise Invalid({"na_reason": "请写明不适用的理由。"})
     obligation.not_applicable, obligation.na_reason = True, reason[:200]
     obligation.save(update_fields=["not_applicable", "na_reason"])
-
-
-def regulations_for_picker():
-    return RegulationPage.objects.live().order_by("title")

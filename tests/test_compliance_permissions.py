@@ -44,6 +44,13 @@ def denied(status):
     return status in (403, 404)
 
 
+def as_user(login, matrix, username):
+    """Logs ``username`` in (None: stays anonymous); ``(allowed, key)`` for the own, neighbour and far village."""
+    if username:
+        login(username)
+    return zip(matrix[username], ("own", "neighbour", "far"), strict=True)
+
+
 # user → which villages' private records it may read (own, neighbour, far)
 READ = {None: (False, False, False), "cungan": (True, False, False), "diyishuji": (False, True, False),
         "dudao": (True, True, False), "waizhen": (False, False, True), "bianji": (True, True, True)}
@@ -51,9 +58,7 @@ READ = {None: (False, False, False), "cungan": (True, False, False), "diyishuji"
 
 @pytest.mark.parametrize("username", list(READ))
 def test_read_matrix(client, login, world, username):
-    if username:
-        login(username)
-    for allowed, key in zip(READ[username], ("own", "neighbour", "far"), strict=True):
+    for allowed, key in as_user(login, READ, username):
         village = world[key]
         private = world["records"][village.code]["private"]
         public = world["records"][village.code]["public"]
@@ -73,9 +78,7 @@ WRITE = {None: (False, False, False), "cungan": (True, False, False), "diyishuji
 
 @pytest.mark.parametrize("username", list(WRITE))
 def test_write_matrix_form_and_api(client, login, world, username):
-    if username:
-        login(username)
-    for allowed, key in zip(WRITE[username], ("own", "neighbour", "far"), strict=True):
+    for allowed, key in as_user(login, WRITE, username):
         code = world[key].code
         before = Record.objects.count()
         data = {"title": "周会", "occurred_on": "2026-11-20", "meeting_type": "两委会", "chair": "甲", "expected": "5",
@@ -99,9 +102,7 @@ REVIEW = {None: (False, False, False), "cungan": (False, False, False), "dudao":
 
 @pytest.mark.parametrize("username", list(REVIEW))
 def test_review_and_supervision_matrix(client, login, world, username):
-    if username:
-        login(username)
-    for allowed, key in zip(REVIEW[username], ("own", "neighbour", "far"), strict=True):
+    for allowed, key in as_user(login, REVIEW, username):
         record = world["records"][world[key].code]["private"]
         status = client.post(f"/records/r/{record.pk}/review/", {"result": "accepted"}).status_code
         record.refresh_from_db()

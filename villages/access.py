@@ -1,8 +1,10 @@
 """Who may see and act for which villages. Every view, API endpoint and download asks here."""
 
+from django.db.models import Q
+
 from cms.roles import COUNTY_ROLES, FIRST_SECRETARY, SUPERVISOR, VILLAGE_CADRE
 
-from .models import TownshipPage, VillagePage
+from .models import CadreAssignment, TownshipPage, VillagePage
 
 
 def role_names(user):
@@ -33,13 +35,14 @@ def visible_villages(user):
         return VillagePage.objects.none()
     if is_county_staff(user):
         return VillagePage.objects.all()
-    ids = set()
+    # One lazy queryset (plus one query for the supervisor's township paths), not a query per township.
+    scope = Q(pk__in=[])
     if SUPERVISOR in role_names(user):
-        for township in supervised_townships(user):
-            ids.update(VillagePage.objects.descendant_of(township).values_list("pk", flat=True))
+        for path in supervised_townships(user).values_list("path", flat=True):
+            scope |= Q(path__startswith=path) & ~Q(path=path)
     if role_names(user) & {VILLAGE_CADRE, FIRST_SECRETARY}:
-        ids.update(VillagePage.objects.filter(assignments__user=user).values_list("pk", flat=True))
-    return VillagePage.objects.filter(pk__in=ids)
+        scope |= Q(pk__in=CadreAssignment.objects.filter(user=user, village__isnull=False).values("village_id"))
+    return VillagePage.objects.filter(scope)
 
 
 def can_view_village(user, village):

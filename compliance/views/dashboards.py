@@ -25,12 +25,16 @@ def _township_villages(user, township):
     return VillagePage.objects.live().descendant_of(township)
 
 
+def _render_dashboard(request, data, **context):
+    return render(request, "compliance/dashboard.html", {
+        **data, "svg": mark_safe(queries.trend_svg(data["trend"])), **context})
+
+
 def township_dashboard(request, code):
     township = township_or_404(code)
     data = queries.dashboard(_township_villages(request.user, township), by_item=request.GET.get("by") == "item")
-    return render(request, "compliance/dashboard.html", {
-        **data, "scope_title": township.title, "township": township, "svg": mark_safe(queries.trend_svg(data["trend"])),
-        "export_url": f"/records/townships/{code}/export.xlsx"})
+    return _render_dashboard(request, data, scope_title=township.title, township=township,
+                             export_url=f"/records/townships/{code}/export.xlsx")
 
 
 def _require_county(user):
@@ -41,9 +45,7 @@ def _require_county(user):
 def county_dashboard(request):
     _require_county(request.user)
     data = queries.dashboard(VillagePage.objects.live(), by_township=True, by_item=request.GET.get("by") == "item")
-    return render(request, "compliance/dashboard.html", {
-        **data, "scope_title": "全县", "svg": mark_safe(queries.trend_svg(data["trend"])),
-        "export_url": "/records/county/export.xlsx"})
+    return _render_dashboard(request, data, scope_title="全县", export_url="/records/county/export.xlsx")
 
 
 def _workbook(data, title):

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from villages import access as village_access
 
-from .. import access, services
+from .. import services
 from ..kinds import parse_date
 from ..models import ElevatedSupervision, Obligation, SupervisionAction, TargetTask
 from .common import require_read, require_review, village_or_404
@@ -32,8 +32,9 @@ def _date(value, label, errors, required=False):
 
 def village_supervision(request, code):
     village = village_or_404(code)
-    require_read(request.user, village)
-    can_review = access.can_review(request.user, village)
+    full, _can_write, can_review = village_access.village_rights(request.user, village)  # one query
+    if not full:
+        raise Http404("未找到")
     errors = {}
     if request.method == "POST":
         if not can_review:
@@ -124,11 +125,12 @@ def targets(request, code):
     """目标任务清单: public commitments with time nodes. The village (or its supervisor) adds and
     closes them; everyone may read them (they are public commitments)."""
     village = village_or_404(code)
-    can_edit = access.can_write(request.user, village) or access.can_review(request.user, village)
+    full, can_write, can_review = village_access.village_rights(request.user, village)  # one query
+    can_edit = can_write or can_review
     errors = {}
     if request.method == "POST":
         if not can_edit:
-            if not access.can_read_village(request.user, village):
+            if not full:
                 raise Http404("未找到")
             raise PermissionDenied("您不能修改该村的目标任务清单。")
         if request.POST.get("done"):
