@@ -81,9 +81,20 @@ def save(village, user, kind, title, occurred_on, data, *, submit, obligations=(
     """Create or update (a draft) or submit. Raises ``Invalid``; on error nothing is saved."""
     if record is not None and record.state not in (Record.DRAFT, Record.RETURNED):
         raise Invalid({"state": "已提交的记录不能直接修改，请提交更正版本。"})
-    title, day, content, flags = clean(village, kind, title, occurred_on, data, final=submit)
-    found = check_obligations(village, obligations)
-    cited, errors = parse_citations(citations)
+    # Every check runs even when an earlier one fails, so the user sees all problems at once
+    # (including a bad attachment) instead of fixing them one submission at a time.
+    errors = {}
+    try:
+        title, day, content, flags = clean(village, kind, title, occurred_on, data, final=submit)
+    except Invalid as exc:
+        errors.update(exc.errors)
+        content = {}
+    try:
+        found = check_obligations(village, obligations)
+    except Invalid as exc:
+        errors.update(exc.errors)
+    cited, citation_errors = parse_citations(citations)
+    errors.update(citation_errors)
     checked = []
     for upload in files:
         try:
@@ -92,7 +103,8 @@ def save(village, user, kind, title, occurred_on, data, *, submit, obligations=(
             errors["files"] = str(exc)
     has_photo = any(f["file_type"] in ("jpg", "png") for _u, f in checked) or (
         record is not None and record.attachments.filter(file_type__in=["jpg", "png"]).exists())
-    if submit and kind == k.DISCLOSURE and content.get("channel") != "线上" and not has_photo:
+    channel = content.get("channel", data.get("channel"))
+    if submit and kind == k.DISCLOSURE and channel and channel != "线上" and not has_photo:
         errors["files"] = "公开栏、组公告栏公开须上传公开现场照片。"
     if errors:
         raise Invalid(errors)

@@ -69,6 +69,21 @@ def test_invalid_input_saves_nothing_and_says_why_in_chinese(client, login, vill
                                                                               original_name="x.pdf").exists()
 
 
+def test_all_problems_at_once_and_a_dropped_attachment_is_named(client, login, village):
+    """A field error and a bad file are reported together; a good photo sent with a bad form is
+    not kept (browsers cannot refill file inputs), and the form says to choose it again."""
+    login("cungan")
+    before = (Record.objects.count(), Attachment.objects.count())
+    fake_jpg = SimpleUploadedFile("photo.jpg", b"not really an image", content_type="image/jpeg")
+    body = client.post(f"/records/villages/{V1}/new/meeting/",
+                       {**meeting_post(expected="七"), "files": fake_jpg}).content.decode()
+    assert "“应到人数”应为整数。" in body and "“photo.jpg”不是有效的图片文件。" in body
+    body = client.post(f"/records/villages/{V1}/new/meeting/",
+                       {**meeting_post(expected="七"), "files": png()}).content.decode()
+    assert "重新选择附件" in body and "第47周村务联席会议" in body
+    assert (Record.objects.count(), Attachment.objects.count()) == before
+
+
 def test_secretary_not_last_is_flagged(client, login, village):
     login("cungan")
     client.post(f"/records/villages/{V1}/new/meeting/", meeting_post(speakers=f"{village.secretary}\n委员甲"))

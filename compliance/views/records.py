@@ -102,7 +102,10 @@ def record_form(request, code=None, kind=None, pk=None):
                 submit=submit, obligations=request.POST.getlist("obligations"),
                 citations=request.POST.getlist("citations"), files=request.FILES.getlist("files"), record=record)
         except services.Invalid as exc:
-            errors = exc.errors
+            errors = dict(exc.errors)
+            if request.FILES and "files" not in errors:
+                # Browsers never refill a file input, so say so rather than drop the photo silently.
+                errors["files"] = "本次未保存，所选附件也未上传：请改正后重新选择附件。"
             messages.error(request, "未保存：请按提示修改。")
         else:
             if submit:
