@@ -4,7 +4,7 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 
 from .engines.base import MAX_PAGE_SIZE, SORTS
-from .service import parse_day, run_search
+from .service import is_place_code, parse_day, run_search
 from .units import TYPES
 from .views import display_title
 
@@ -47,7 +47,7 @@ def search(request, q: str = "", type: str = "", category: str = "", issuer: str
     if on and day is None:
         raise HttpError(400, "on 应为日期，格式 YYYY-MM-DD。")
     place = village.strip()
-    if place and not (place.isdigit() and len(place) in (9, 12)):
+    if place and not is_place_code(place):
         raise HttpError(400, "village 应为 9 位乡镇代码或 12 位村代码。")
     if sort not in SORTS:
         raise HttpError(400, f"sort 可选：{'、'.join(SORTS)}。")

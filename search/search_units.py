@@ -15,15 +15,14 @@ class VillagePageProvider(Provider):
         return VillagePage
 
     def all_objects(self):
-        return self.model.objects.live().specific()
+        # Already the specific class: ``.specific()`` would only add a query per batch.
+        return self.model.objects.live()
 
     def units_for(self, page):
         if not page.live:
             return []
-        township = ""
-        parent = page.get_parent()
-        if parent is not None:
-            township = getattr(parent.specific, "code", "") or ""
+        parent = page.township  # one query; get_parent().specific took two
+        township = getattr(parent, "code", "") or ""
         text = " ".join(filter(None, [page.kind, page.secretary, page.first_secretary, page.councils,
                                       parent.title if parent else ""]))
         return [SearchUnit(id=f"village:{page.pk}", source=f"village:{page.pk}", type="page", title=page.title,

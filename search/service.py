@@ -33,6 +33,11 @@ def parse_day(value):
         return None
 
 
+def is_place_code(value):
+    """A 9-digit township or 12-digit village code."""
+    return value.isdigit() and len(value) in (9, 12)
+
+
 def run_search(q, user=None, types=None, category="", issuer="", status="", village="", on=None,
                history=False, sort="relevance", page=1, page_size=20):
     """``on``: in force on that day (default today); ``history=True`` searches every version."""

@@ -4,6 +4,8 @@ test wrote and, after the rollback, recomputes them from the database as it is a
 
 import contextlib
 
+import pytest
+from django.conf import settings
 from django.core.cache import cache
 
 from . import registry
@@ -37,6 +39,18 @@ def isolated_index(django_db_blocker):
     if sources:
         with django_db_blocker.unblock():
             restore(sources)
+
+
+@pytest.fixture(autouse=True)
+def isolated_search_index(django_db_blocker):
+    """Autouse in every module that imports it: the index is put back after each test."""
+    yield from isolated_index(django_db_blocker)
+
+
+def skip_without_engine():
+    """Call at module level: suites on Elasticsearch need a server to talk to."""
+    if settings.SEARCH_ENGINE == "elasticsearch" and not settings.ES_URL:
+        pytest.skip("SEARCH_ENGINE=elasticsearch 但未设置 ES_URL", allow_module_level=True)
 
 
 def make_regulation(title, versions, category="权力运行", issuer="中共习水县委组织部", publish=True):

@@ -6,17 +6,20 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
 
+from policies import status as status_rules
+
 from . import tokenize
 from .engines import get_engine
 from .engines.base import SORTS
 from .models import Synonym
-from .service import parse_day, run_search
+from .service import is_place_code, parse_day, run_search
 from .units import TYPE_LABELS, TYPES
 
 FACET_LABELS = {"type": "类型", "category": "类别", "status": "状态", "issuer": "发文机关/单位",
                 "township": "乡镇（街道）", "village": "村（社区）"}
 PAGE_SIZE = 20
-STATUSES = ["现行有效", "试行", "尚未生效", "已修订", "已废止"]
+STATUSES = [status_rules.IN_FORCE, status_rules.TRIAL, status_rules.NOT_YET, status_rules.AMENDED,
+            status_rules.REPEALED]
 
 
 def suggestions():
@@ -59,7 +62,7 @@ def search_page(request):
     if on_raw and on is None:
         errors.append(f"日期“{on_raw[:20]}”格式不正确，应为 年-月-日（如 2026-01-01），已按今天检索。")
     place = get.get("village", "").strip()
-    if place and not (place.isdigit() and len(place) in (9, 12)):
+    if place and not is_place_code(place):
         errors.append("乡镇代码应为 9 位、村代码应为 12 位数字，已忽略该条件。")
         place = ""
     sort = get.get("sort", "relevance")

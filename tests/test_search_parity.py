@@ -4,16 +4,14 @@ default; CI runs it again with SEARCH_ENGINE=elasticsearch against a real server
 import datetime
 
 import pytest
-from django.conf import settings
 
 from search import registry
 from search.engines import get_engine
 from search.service import run_search
-from search.testing import isolated_index, make_regulation
+from search.testing import isolated_search_index, make_regulation, skip_without_engine  # noqa: F401 - autouse fixture
 from search.units import SearchUnit
 
-if settings.SEARCH_ENGINE == "elasticsearch" and not settings.ES_URL:
-    pytest.skip("SEARCH_ENGINE=elasticsearch 但未设置 ES_URL", allow_module_level=True)
+skip_without_engine()
 
 V1 = [
     "鹊桥村村务联席会议每周召开一次，由村党组织书记主持，实行末位表态。",
@@ -24,11 +22,6 @@ V2 = [
     "三资管理实行村财镇管，事项编码SHYK-02，2026年起每月开展清账行动。",
 ]
 TITLE = "鹊桥议事测试办法"
-
-
-@pytest.fixture(autouse=True)
-def _isolated(django_db_blocker):
-    yield from isolated_index(django_db_blocker)
 
 
 @pytest.fixture

@@ -3,19 +3,12 @@
 import datetime
 
 import pytest
-from django.conf import settings
 
-from search.testing import isolated_index, make_regulation
+from search.testing import isolated_search_index, make_regulation, skip_without_engine  # noqa: F401 - autouse fixture
 
-if settings.SEARCH_ENGINE == "elasticsearch" and not settings.ES_URL:
-    pytest.skip("SEARCH_ENGINE=elasticsearch 但未设置 ES_URL", allow_module_level=True)
+skip_without_engine()
 
 TEXTS = ["鹊桥村实行群众说事日制度，每月一次，由村党组织书记接待群众。", "三资台账每月清账一次，账目公开接受监督。"]
-
-
-@pytest.fixture(autouse=True)
-def _isolated(django_db_blocker):
-    yield from isolated_index(django_db_blocker)
 
 
 @pytest.fixture
