@@ -46,33 +46,21 @@ def visible_villages(user):
 
 
 def can_view_village(user, village):
-    return visible_villages(user).filter(pk=village.pk).exists()
+    return village_rights(user, village)[0]
 
 
 def can_submit_for(user, village):
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    if role_names(user) & {VILLAGE_CADRE, FIRST_SECRETARY}:
-        return village.assignments.filter(user=user).exists()
-    return False
+    return village_rights(user, village)[1]
 
 
 def can_review(user, village):
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser or is_county_staff(user):
-        return True
-    if SUPERVISOR not in role_names(user):
-        return False
-    return supervised_townships(user).filter(pk=village.get_parent().pk).exists()
+    return village_rights(user, village)[2]
 
 
 def village_rights(user, village):
-    """``(can_view, can_submit, can_review)`` for one village — the same answers as
-    ``can_view_village``, ``can_submit_for`` and ``can_review`` — in at most one query (the user's
-    roles and scopes together), for pages that need all three at once."""
+    """``(can_view, can_submit, can_review)`` for one village, in at most one query (the user's
+    roles and scopes together). The single checks above are read off it, so the rules live once;
+    ``visible_villages`` states the same read rule as a queryset for lists."""
     from django.contrib.auth import get_user_model
 
     if not user.is_authenticated:
