@@ -8,6 +8,8 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
+from cms.templatetags.rulebook import cn_date
+
 from . import status as status_rules
 from .diff import diff_articles, summarize
 from .references import RefContext
@@ -58,15 +60,11 @@ def version_for_day(page, user, day):
     version = status_rules.version_in_force(versions, day, repeal)
     if version is None:
         if repeal and day >= repeal:
-            raise NotVisible(f"《{page.title}》已于{_cn(repeal)}废止，该日期没有有效文本。")
-        raise NotVisible(f"《{page.title}》在{_cn(day)}没有施行中的版本。")
+            raise NotVisible(f"《{page.title}》已于{cn_date(repeal)}废止，该日期没有有效文本。")
+        raise NotVisible(f"《{page.title}》在{cn_date(day)}没有施行中的版本。")
     if version not in visible_versions(page, user, versions):
-        raise NotVisible(f"《{page.title}》在{_cn(day)}施行的版本尚未生效，暂不公开。")
+        raise NotVisible(f"《{page.title}》在{cn_date(day)}施行的版本尚未生效，暂不公开。")
     return version
-
-
-def _cn(day):
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def timeline(page, user, on=None):
@@ -89,21 +87,21 @@ def banner(page, version, day):
     if window.contains(now):
         return ""
     if window.start > now:
-        return f"此版本自{_cn(window.start)}起施行，目前尚未生效（仅编辑可见）。"
+        return f"此版本自{cn_date(window.start)}起施行，目前尚未生效（仅编辑可见）。"
     later = [v for v in versions if v.effective_from > version.effective_from]
     if later and (not repeal or later[0].effective_from < repeal):
-        return f"此版本自{_cn(window.start)}起施行，已于{_cn(later[0].effective_from)}被修订。"
+        return f"此版本自{cn_date(window.start)}起施行，已于{cn_date(later[0].effective_from)}被修订。"
     if repeal:
-        return f"此版本自{_cn(window.start)}起施行，已于{_cn(repeal)}废止。"
+        return f"此版本自{cn_date(window.start)}起施行，已于{cn_date(repeal)}废止。"
     end = window.end + datetime.timedelta(days=1) if window.end else now
-    return f"此版本自{_cn(window.start)}起施行，已于{_cn(end)}失效。"
+    return f"此版本自{cn_date(window.start)}起施行，已于{cn_date(end)}失效。"
 
 
 def reader_context(page, request, day=None):
     """Context for the text page. ``day`` None = today (the plain URL)."""
     dated = day is not None
     day = day or today()
-    repeal = versions_of(page)[1]
+    versions, repeal = versions_of(page)
     if not dated and repeal and repeal <= day:
         # A repealed regulation's own address still shows its last text (under a "已废止" notice):
         # the library lists it and other regulations link to it. Only a chosen date with no
@@ -113,7 +111,6 @@ def reader_context(page, request, day=None):
     outline = version.outline()
     articles = [item for item in outline if hasattr(item, "paragraphs")]
     chapters = [item for item in outline if getattr(item, "kind", None) == "chapter"]
-    versions, repeal = versions_of(page)
     return {
         "page": page,
         "version": version,
@@ -125,7 +122,7 @@ def reader_context(page, request, day=None):
         "window": status_rules.window_of(version, versions, repeal),
         "version_status": status_rules.version_status(version, versions, today(), repeal),
         "status_on_day": status_rules.version_status(version, versions, day, repeal),
-        "page_status": page.status(),
+        "page_status": page_status(page),
         "timeline": timeline(page, request.user),
         "banner": banner(page, version, day),
         "can_edit": can_edit(page, request.user),
@@ -151,7 +148,8 @@ def table_of_contents(outline):
 def not_in_force(request, page, message):
     """404 with the reason in Chinese, plus links to the versions the visitor may read."""
     return TemplateResponse(request, "policies/regulation_not_found.html",
-                            {"page": page, "message": message, "timeline": timeline(page, request.user)},
+                            {"page": page, "message": message, "timeline": timeline(page, request.user),
+                             "page_status": page_status(page)},
                             status=404)
 
 
@@ -178,7 +176,6 @@ def compare_view(page, request):
     shown = visible_versions(page, request.user)
     by_id = {str(v.pk): v for v in shown if v.pk}
     error = ""
-    old = new = None
     if len(shown) >= 2:
         default_from, default_to = shown[-2], shown[-1]
     else:
@@ -199,9 +196,21 @@ def compare_view(page, request):
     return TemplateResponse(request, "policies/regulation_compare.html", context, status=400 if error else 200)
 
 
+def page_status(page, on=None):
+    """``page.status(on)`` from the versions and repeal date already loaded by ``versions_of``."""
+    versions, repeal = versions_of(page)
+    return status_rules.document_status(versions, on or today(), repeal)
+
+
 def regulation_rows(pages, on=None):
-    """(page, status) pairs for lists; status computed once per page."""
-    return [{"page": p, "status": p.status(on), "current": p.version_on(on or today())} for p in pages]
+    """(page, status) pairs for lists; versions and repeal date fetched once per page."""
+    on = on or today()
+    rows = []
+    for p in pages:
+        versions, repeal = versions_of(p)
+        rows.append({"page": p, "status": page_status(p, on),
+                     "current": status_rules.version_in_force(versions, on, repeal)})
+    return rows
 
 
 def filter_regulations(queryset, q="", category="", status=""):
@@ -216,7 +225,7 @@ def filter_regulations(queryset, q="", category="", status=""):
         queryset = queryset.filter(match)
     pages = list(queryset.select_related("category").prefetch_related("versions"))
     if status:
-        pages = [p for p in pages if p.status() == status]
+        pages = [p for p in pages if page_status(p) == status]
     return pages
 
 

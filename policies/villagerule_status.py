@@ -167,12 +167,10 @@ def village_and_template_rules(village):
     return rule, versions, template_versions, max_age
 
 
-def _cn(day):
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
 def village_rule_row(village, page, on, template_version, max_age, versions=None):
     """One line of the township overview (``versions``: the page's versions when already fetched)."""
+    from cms.templatetags.rulebook import cn_date
+
     row = {"village": village, "page": page, "status": None, "version": None, "flags": []}
     if page is None:
         row["flags"].append("尚无村规民约")
@@ -184,12 +182,12 @@ def village_rule_row(village, page, on, template_version, max_age, versions=None
         based = current.based_on
         if based is None or (based.pk != template_version.pk and based.effective_from
                              and based.effective_from < template_version.effective_from):
-            row["flags"].append(f"示范文本已于{_cn(template_version.effective_from)}修订，本村尚未重新修订备案")
+            row["flags"].append(f"示范文本已于{cn_date(template_version.effective_from)}修订，本村尚未重新修订备案")
     waiting = pending(versions, on)
     # Nothing in force is what a supervisor must act on first: file a voted text, or chase the draft.
     if current is None and row["status"] != REPEALED:
         if waiting is not None and waiting.voted_on and waiting.voted_on <= on:
-            row["flags"].append(f"已于{_cn(waiting.voted_on)}表决通过，待乡镇备案")
+            row["flags"].append(f"已于{cn_date(waiting.voted_on)}表决通过，待乡镇备案")
         else:
             row["flags"].append("尚无备案生效的村规民约")
     if current is not None and waiting is not None:

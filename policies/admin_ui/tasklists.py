@@ -7,16 +7,11 @@ from wagtail import hooks
 @hooks.register("home_page_sections")
 def task_lists_section(request, page):
     from ..models import TaskListIndexPage, TaskListPage
+    from ..models.tasklist import task_list_rows
 
-    today = timezone.localdate()
-    lists = TaskListPage.objects.live().order_by("path").prefetch_related("versions")
-    if not lists:
+    rows = task_list_rows(TaskListPage.objects.live(), timezone.localdate())
+    if not rows:
         return None
-    rows = []
-    for p in lists:
-        version = p.version_on(today)
-        rows.append({"page": p, "status": p.status(today), "version": version,
-                     "count": p.item_rows(version).count() if version else 0})
     return {"title": "清单", "template": "policies/task_home_section.html",
             "context": {"lists": rows, "index": TaskListIndexPage.objects.live().first()}}
 

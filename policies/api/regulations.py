@@ -14,7 +14,16 @@ from cms.pagination import CountResultsPagination
 
 from ..diff import diff_articles
 from ..status import ALL_STATUSES, version_status, windows
-from ..views import NotVisible, can_edit, filter_regulations, version_for_day, versions_of, visible_versions
+from ..views import (
+    NotVisible,
+    can_edit,
+    filter_regulations,
+    page_status,
+    parse_day,
+    version_for_day,
+    versions_of,
+    visible_versions,
+)
 
 router = Router(tags=["制度"])
 
@@ -86,7 +95,7 @@ def _page_or_404(request, page_id):
 
 def _summary(page):
     return {"id": page.pk, "title": page.title, "number": page.doc_number, "issuer": page.issuer,
-            "status": page.status(), "url": page.url or ""}
+            "status": page_status(page), "url": page.url or ""}
 
 
 def _versions(page, user):
@@ -116,12 +125,9 @@ def regulation_detail(request, page_id: int):
             summary="某日施行的条文")
 def regulation_text(request, page_id: int, on: str = ""):
     page = _page_or_404(request, page_id)
-    day = timezone.localdate()
-    if on:
-        try:
-            day = datetime.date.fromisoformat(on)
-        except ValueError:
-            raise HttpError(422, f"日期“{on}”格式不对，应为 YYYY-MM-DD，如 2024-01-01。") from None
+    day = parse_day(on) if on else timezone.localdate()
+    if day is None:
+        raise HttpError(422, f"日期“{on}”格式不对，应为 YYYY-MM-DD，如 2024-01-01。")
     try:
         version = version_for_day(page, request.user, day)
     except NotVisible as exc:

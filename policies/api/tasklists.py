@@ -102,32 +102,38 @@ class VillageRulesOut(Schema):
 
 
 def _can_edit(request, page):
-    user = request.user
-    return user.is_authenticated and page.permissions_for_user(user).can_edit()
+    from ..views import can_edit
+
+    return can_edit(page, request.user)
 
 
 def _day(on):
+    from ..views import parse_day
+
     if not on:
         return timezone.localdate()
-    try:
-        return datetime.date.fromisoformat(on)
-    except ValueError:
-        raise HttpError(400, f"日期“{on[:20]}”无效，应形如 2026-01-31。") from None
+    day = parse_day(on)
+    if day is None:
+        raise HttpError(400, f"日期“{on[:20]}”无效，应形如 2026-01-31。")
+    return day
 
 
 def _visible_lists(request):
     from ..models import TaskListPage
 
-    pages = TaskListPage.objects.order_by("path")
+    pages = TaskListPage.objects.order_by("path").prefetch_related("versions")
     if not request.user.is_authenticated:
         return pages.live()
     return [p for p in pages if p.live or _can_edit(request, p)]
 
 
-def _version_out(version, on):
+def _version_out(version, on, versions):
+    """``versions``: every version of the list, fetched once (a task list is never repealed)."""
+    from ..status import version_status, window_of
+
     return {"id": version.pk, "label": version.label, "doc_number": version.doc_number,
-            "effective_from": version.effective_from, "effective_to": version.effective_until,
-            "status": version.status(on)}
+            "effective_from": version.effective_from, "effective_to": window_of(version, versions).end,
+            "status": version_status(version, versions, on)}
 
 
 @router.get("/tasklists/", response=list[TaskListOut], summary="清单列表")
@@ -142,6 +148,7 @@ def list_tasklists(request):
 def tasklist_detail(request, page_id: int, on: str = ""):
     from ..models import TaskListPage
     from ..models.tasklist import basis_links
+    from ..status import document_status, version_in_force
 
     page = TaskListPage.objects.filter(pk=page_id).first()
     if page is None or not (page.live or _can_edit(request, page)):
@@ -150,10 +157,9 @@ def tasklist_detail(request, page_id: int, on: str = ""):
     editor = _can_edit(request, page)
     if day > timezone.localdate() and not editor:
         raise HttpError(403, "未来日期的清单仅编辑人员可查看。")
-    version = page.version_on(day)
-    versions = sorted(page.versions.all(), key=lambda v: v.effective_from)
-    if not editor:
-        versions = [v for v in versions if v.effective_from <= timezone.localdate()]
+    all_versions = list(page.versions.all())
+    version = version_in_force(all_versions, day)
+    versions = page.visible_versions(request, day, all_versions)
     items = []
     for item in page.items_of(version):
         items.append({
@@ -164,9 +170,10 @@ def tasklist_detail(request, page_id: int, on: str = ""):
                       for s in item.steps or []],
             "evidence": item.evidence, "disclosure": item.disclosure, "supervisor": item.supervisor,
             "risks": item.risks, "url": f"{page.url}{item.code}/" if page.url else ""})
-    return {"id": page.pk, "title": page.title, "code": page.list_code, "status": page.status(day),
-            "url": page.url or "", "on": day, "version": _version_out(version, day) if version else None,
-            "versions": [_version_out(v, day) for v in versions], "items": items}
+    return {"id": page.pk, "title": page.title, "code": page.list_code,
+            "status": document_status(all_versions, day), "url": page.url or "", "on": day,
+            "version": _version_out(version, day, all_versions) if version else None,
+            "versions": [_version_out(v, day, all_versions) for v in versions], "items": items}
 
 
 @router.get("/villages/{code}/rules/", response=VillageRulesOut, summary="某村（社区）某日施行的村规民约")

@@ -312,23 +312,24 @@ def version_text(doc, version):
 
 
 def to_stream(text):
-    """DSL → body stream raw data."""
-    stream = []
+    """DSL → body stream raw data (through ``structure.build_stream``, like the importers)."""
+    from ..structure import build_stream
+
+    parts = []
     for raw in text.strip().split("\n"):
         line = raw.strip()
         if not line:
             continue
         if line.startswith("## "):
-            stream.append({"type": "section", "value": {"title": line[3:].strip()}})
+            parts.append(("section", line[3:].strip()))
         elif line.startswith("# "):
-            stream.append({"type": "chapter", "value": {"title": line[2:].strip()}})
+            parts.append(("chapter", line[2:].strip()))
         elif line.startswith("条 "):
-            stream.append({"type": "article", "value": {"paragraphs": [{"text": line[2:].strip(), "items": []}],
-                                                        "table": None}})
+            parts.append(("article", [(line[2:].strip(), [])]))
         elif line.startswith("款 "):
-            stream[-1]["value"]["paragraphs"].append({"text": line[2:].strip(), "items": []})
+            parts[-1][1].append((line[2:].strip(), []))
         elif line.startswith("- "):
-            stream[-1]["value"]["paragraphs"][-1]["items"].append(line[2:].strip())
+            parts[-1][1][-1][1].append(line[2:].strip())
         else:
             raise ValueError(f"demo text line not understood: {line}")
-    return stream
+    return build_stream(parts)

@@ -15,6 +15,7 @@ from wagtail.snippets.models import register_snippet
 
 from .. import status as status_rules
 from ..blocks import BodyBlock
+from .library import LibraryIndexPage
 from .versioning import IssuedVersion
 
 
@@ -37,13 +38,8 @@ class RegulationCategory(models.Model):
         return self.name
 
 
-class RegulationIndexPage(Page):
-    intro = models.TextField("简介", blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["cms.HomePage"]
+class RegulationIndexPage(LibraryIndexPage):
     subpage_types = ["policies.RegulationPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = "制度库"
@@ -129,9 +125,10 @@ class RegulationPage(RoutablePageMixin, Page):
     def effective_repeal_date(self):
         """Own repeal date, or the start of the regulation that repeals this one, if earlier."""
         dates = [self.repealed_on] if self.repealed_on else []
-        for rel in RegulationRelation.objects.filter(target=self, kind=RegulationRelation.REPEALS).select_related("page"):
-            first = rel.page.specific.versions.order_by("effective_from").first()
-            if first and rel.page.live:
+        repealers = RegulationRelation.objects.filter(target=self, kind=RegulationRelation.REPEALS, page__live=True)
+        for rel in repealers.select_related("page"):
+            first = rel.page.versions.order_by("effective_from").first()
+            if first:
                 dates.append(first.effective_from)
         return min(dates) if dates else None
 

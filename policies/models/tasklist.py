@@ -4,7 +4,6 @@ StreamField and materialised as ``TaskItem`` rows on publish so that compliance 
 Routes: ``<CODE>/`` one item with its flowchart, ``YYYY-MM-DD/`` the list in force that day,
 ``print/`` handout, ``pdf/``, ``xlsx/`` (the columns townships pass around)."""
 
-import datetime
 from types import SimpleNamespace
 
 from django.core.exceptions import ValidationError
@@ -22,6 +21,7 @@ from .. import status as status_rules
 from ..blocks import TaskItemBlock
 from ..schedule import FREQUENCY_CHOICES, FREQUENCY_LABELS, RECURRING, deadline_text, period_containing
 from ..taskitems import HIDDEN_ORDER
+from .library import LibraryIndexPage
 from .versioning import IssuedVersion
 
 
@@ -59,13 +59,8 @@ class TaskListPageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class TaskListIndexPage(Page):
-    intro = models.TextField("简介", blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["cms.HomePage"]
+class TaskListIndexPage(LibraryIndexPage):
     subpage_types = ["policies.TaskListPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = "清单库"
@@ -73,11 +68,18 @@ class TaskListIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
-        lists = TaskListPage.objects.child_of(self).live().order_by("path")
-        context["lists"] = [{"page": p, "status": p.status(today), "version": p.version_on(today),
-                             "count": p.item_rows(p.version_on(today)).count() if p.version_on(today) else 0}
-                            for p in lists]
+        context["lists"] = task_list_rows(TaskListPage.objects.child_of(self).live(), today)
         return context
+
+
+def task_list_rows(pages, on):
+    """One row per task list for the index and home pages: status, version in force, item count."""
+    rows = []
+    for p in pages.order_by("path").prefetch_related("versions"):
+        version = p.version_on(on)
+        rows.append({"page": p, "status": p.status(on), "version": version,
+                     "count": p.item_rows(version).count() if version else 0})
+    return rows
 
 
 class TaskListPage(RoutablePageMixin, Page):
@@ -116,9 +118,9 @@ class TaskListPage(RoutablePageMixin, Page):
     def status(self, on=None):
         return status_rules.document_status(self.versions.all(), on or timezone.localdate())
 
-    def visible_versions(self, request, on):
-        """Future versions are shown only to those who may edit the list."""
-        versions = sorted(self.versions.all(), key=lambda v: v.effective_from)
+    def visible_versions(self, request, on, versions=None):
+        """Future versions are shown only to those who may edit the list (``versions``: already fetched)."""
+        versions = sorted(self.versions.all() if versions is None else versions, key=lambda v: v.effective_from)
         if can_edit(request, self):
             return versions
         return [v for v in versions if v.effective_from <= max(on, timezone.localdate())]
@@ -143,9 +145,15 @@ class TaskListPage(RoutablePageMixin, Page):
 
     # --- routes ----------------------------------------------------------------------------
     def _context(self, request, on):
-        version = self.version_on(on)
-        return {"on": on, "today": timezone.localdate(), "version": version, "items": self.items_of(version),
-                "list_status": self.status(on), "versions": self.visible_versions(request, on),
+        versions = list(self.versions.all())  # one query for the version, the status and the timeline
+        version = status_rules.version_in_force(versions, on)
+        shown = self.visible_versions(request, on, versions)
+        today = timezone.localdate()
+        timeline = [{"version": v, "status": status_rules.version_status(v, versions, today),
+                     "until": status_rules.window_of(v, versions).end} for v in shown]
+        return {"on": on, "today": today, "version": version, "items": self.items_of(version),
+                "list_status": status_rules.document_status(versions, on),
+                "versions": shown, "timeline": timeline,
                 "is_past": on != timezone.localdate()}
 
     @path("")
@@ -221,15 +229,18 @@ class TaskListPage(RoutablePageMixin, Page):
 
 
 def can_edit(request, page):
-    user = getattr(request, "user", None)
-    return bool(user and user.is_authenticated and page.permissions_for_user(user).can_edit())
+    from .. import views
+
+    return views.can_edit(page, getattr(request, "user", None))
 
 
 def parse_day(text):
-    try:
-        return datetime.date.fromisoformat(text)
-    except (TypeError, ValueError):
-        raise Http404(f"日期“{str(text)[:20]}”无效，应形如 2026-01-31。") from None
+    from .. import views
+
+    day = views.parse_day(text)
+    if day is None:
+        raise Http404(f"日期“{str(text)[:20]}”无效，应形如 2026-01-31。")
+    return day
 
 
 def basis_links(item, on):

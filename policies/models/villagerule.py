@@ -11,23 +11,21 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
 from ..blocks import BodyBlock
+from ..villagerule_status import DRAFT, FILED, REPEALED, VOTED
+from .library import LibraryIndexPage
 from .versioning import IssuedVersion
 
-DRAFT, VOTED, FILED, REPEALED = "草案", "已表决待备案", "已备案生效", "已废止"
 RULE_STATUSES = [DRAFT, VOTED, FILED, REPEALED]
 
 
-class VillageRuleIndexPage(Page):
+class VillageRuleIndexPage(LibraryIndexPage):
     """Holds the county template(s); the township overview of every village's rules lives here."""
 
-    intro = models.TextField("简介", blank=True)
     max_age_years = models.PositiveSmallIntegerField("提示修订的年限", default=5,
                                                      help_text="村规民约超过此年限未修订时在乡镇视图中提示。")
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("max_age_years")]
-    parent_page_types = ["cms.HomePage"]
+    content_panels = LibraryIndexPage.content_panels + [FieldPanel("max_age_years")]
     subpage_types = ["policies.VillageRulePage"]
-    max_count = 1
 
     class Meta:
         verbose_name = "村规民约"
@@ -41,12 +39,12 @@ class VillageRuleIndexPage(Page):
         on = timezone.localdate()
         templates = []
         for page in VillageRulePage.objects.child_of(self).live().order_by("path"):
-            status, version = page.rule_status(on)
+            status, version = page.rule_status(on, is_template=True)
             templates.append({"page": page, "status": status, "version": version})
         counts = Counter()
         villages = VillageRulePage.objects.live().not_child_of(self).descendant_of(self.get_parent())
         for page in villages.prefetch_related("versions"):
-            counts[page.rule_status(on)[0]] += 1
+            counts[page.rule_status(on, is_template=False)[0]] += 1
         context.update(templates=templates, total=sum(counts.values()), counts=sorted(counts.items()),
                        townships=TownshipPage.objects.live().order_by("code"))
         return context
@@ -101,14 +99,15 @@ class VillageRulePage(Page):
 
         return VillagePage.objects.filter(pk=self.get_parent().pk).first() if self.pk else None
 
-    def rule_status(self, on=None):
-        """``(status, version)``: for a template the issued-version status, else the adoption status."""
+    def rule_status(self, on=None, is_template=None):
+        """``(status, version)``: for a template the issued-version status, else the adoption status.
+        ``is_template``: pass it when the caller already knows, to spare two parent queries per page."""
         from .. import status as status_rules
         from .. import villagerule_status as vrs
 
         on = on or self.today()
         versions = list(self.versions.all())
-        if self.is_template:
+        if self.is_template if is_template is None else is_template:
             dated = [v for v in versions if v.effective_from]
             return (status_rules.document_status(dated, on, self.repealed_on),
                     status_rules.version_in_force(dated, on, self.repealed_on))

@@ -9,8 +9,6 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from ..numerals import from_chinese
-
 NUM = r"[零〇一二三四五六七八九十百\d]+"
 SPACE = r"[\s\u3000]"
 CHAPTER_RE = re.compile(rf"^第({NUM})章{SPACE}*(.*)$")
@@ -136,7 +134,3 @@ def check(doc):
     if not any(b["type"] == "article" for b in doc.stream):
         raise ParseError("没有识别到任何条文：正文应按“第一条”“第二条”……分条书写。")
     return doc
-
-
-def chinese_number(text):
-    return from_chinese(text)
