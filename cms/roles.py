@@ -48,24 +48,25 @@ def extend_model_permissions(role, *perms):
             MODEL_PERMISSIONS[role].append(perm)
 
 
-def _permission(dotted):
-    app_label, codename = dotted.split(".", 1)
-    return Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+def _permissions_by_name():
+    """Every permission as ``{"app_label.codename": Permission}``, in one query."""
+    rows = Permission.objects.select_related("content_type")
+    return {f"{p.content_type.app_label}.{p.codename}": p for p in rows}
 
 
 def ensure_roles():
+    permissions = _permissions_by_name()
     groups = {}
     for role in ALL_ROLES:
         group, _ = Group.objects.get_or_create(name=role)
-        wanted = [p for p in (_permission(d) for d in MODEL_PERMISSIONS.get(role, [])) if p]
-        group.permissions.add(*wanted)
+        group.permissions.add(*[permissions[d] for d in MODEL_PERMISSIONS.get(role, []) if d in permissions])
         groups[role] = group
     root = Page.objects.filter(depth=2).first()
     if root is not None:
         for role, codenames in SITE_PAGE_PERMISSIONS.items():
             for codename in codenames:
-                perm = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
-                GroupPagePermission.objects.get_or_create(group=groups[role], page=root, permission=perm)
+                GroupPagePermission.objects.get_or_create(
+                    group=groups[role], page=root, permission=permissions[f"wagtailcore.{codename}"])
     return groups
 
 
