@@ -2,7 +2,7 @@
 
 Each benchmark prints its own table; figures are ratios to a baseline measured in the same run."""
 
-from cms.optional import import_optional
+from core.optional import import_optional
 
 BENCHMARKS = ["benchmarks.search_benchmark", "benchmarks.compliance_benchmark"]
 

@@ -2,7 +2,7 @@
 
 from ninja import NinjaAPI
 
-from .optional import import_optional
+from core.optional import import_optional
 
 api = NinjaAPI(
     title="习水县村务规程库 API",

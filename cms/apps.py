@@ -12,6 +12,6 @@ class CmsConfig(AppConfig):
 
 
 def _sync_roles(**kwargs):
-    from .roles import ensure_roles
+    from core.roles import ensure_roles
 
     ensure_roles()

@@ -4,8 +4,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.optional import import_optional
+
 from .api import api
-from .optional import import_optional
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

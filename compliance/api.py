@@ -10,10 +10,10 @@ import json
 
 from django.contrib.auth import authenticate
 from django.db.models import Prefetch
-from django.utils import timezone
 from ninja import Router, Schema, Status
 from ninja.utils import check_csrf
 
+from core import clock
 from policies.schedule import parse_period
 from villages import access as village_access
 from villages.models import VillagePage
@@ -88,7 +88,7 @@ def obligations(request, code: str, period: str = ""):
     village = _village(code)
     if village is None:
         return Status(404, {"detail": "未找到该村"})
-    today = timezone.localdate()
+    today = clock.today()
     try:
         p = parse_period(period or f"{today:%Y-%m}")
     except ValueError as exc:

@@ -6,7 +6,7 @@ class ComplianceConfig(AppConfig):
     verbose_name = "履职记录"
 
     def ready(self):
-        from cms import roles
+        from core import roles
 
         # No role gets a delete permission: records are corrected by new revisions only.
         village = ["compliance.add_record", "compliance.change_record", "compliance.view_record",

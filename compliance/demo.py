@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from core import clock
 from policies.models import RegulationPage, TaskItem
 from villages.models import VillagePage
 
@@ -231,7 +232,7 @@ def load(home, stdout=None, small=False, today=None, years=1):
     if not TaskItem.objects.exists():
         say("履职记录示例：尚无清单事项（先载入清单示例），已跳过。")
         return
-    today = today or timezone.localdate()
+    today = today or clock.today()
     villages = VillagePage.objects.live().order_by("code")
     if small:
         villages = villages.filter(code__in=SMALL_CODES)

@@ -12,8 +12,9 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import FileSystemStorage
 from django.db import models
-from django.utils import timezone
 from django.utils.functional import cached_property
+
+from core import clock
 
 from . import status as st
 from .kinds import KIND_CHOICES, KIND_LABELS
@@ -29,7 +30,7 @@ def private_storage():
 
 def evidence_path(instance, filename):
     ext = os.path.splitext(filename)[1].lower()
-    return f"compliance/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{ext}"
+    return f"compliance/{clock.now():%Y/%m}/{uuid.uuid4().hex}{ext}"
 
 
 class Obligation(models.Model):
@@ -71,7 +72,7 @@ class Obligation(models.Model):
         return f"{self.item_code} {self.item_name} {self.period_key}"
 
     def status(self, today=None):
-        return st.compute_status(self.due, today or timezone.localdate(), self.submitted_at, self.review,
+        return st.compute_status(self.due, today or clock.today(), self.submitted_at, self.review,
                                  self.not_applicable, self.opens)
 
     @property
@@ -109,7 +110,7 @@ class Record(models.Model):
     is_current = models.BooleanField("当前版本", default=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+", verbose_name="填报人")
-    created_at = models.DateTimeField("创建时间", default=timezone.now)
+    created_at = models.DateTimeField("创建时间", default=clock.now)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
     submitted_at = models.DateTimeField("提交时间", null=True, blank=True)
     reviewed_at = models.DateTimeField("审核时间", null=True, blank=True)
@@ -185,7 +186,7 @@ class Attachment(models.Model):
     height = models.PositiveIntegerField("高", null=True, blank=True)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="+")
-    uploaded_at = models.DateTimeField("上传时间", default=timezone.now)
+    uploaded_at = models.DateTimeField("上传时间", default=clock.now)
 
     class Meta:
         verbose_name = "佐证材料"
@@ -203,7 +204,7 @@ class Review(models.Model):
                                  verbose_name="审核人")
     result = models.CharField("结果", max_length=10, choices=[(st.ACCEPTED, "通过"), (st.RETURNED_RESULT, "退回")])
     comment = models.TextField("意见", blank=True)
-    at = models.DateTimeField("时间", default=timezone.now)
+    at = models.DateTimeField("时间", default=clock.now)
 
     class Meta:
         verbose_name = "审核"
@@ -223,7 +224,7 @@ class SupervisionAction(models.Model):
     kind = models.CharField("方式", max_length=10, choices=KIND_CHOICES)
     reason = models.TextField("事由")
     issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    issued_on = models.DateField("日期", default=timezone.localdate)
+    issued_on = models.DateField("日期", default=clock.today)
     rectify_by = models.DateField("整改期限", null=True, blank=True)
     closed_on = models.DateField("整改完成日期", null=True, blank=True)
     closure_note = models.TextField("整改情况", blank=True)
@@ -277,5 +278,5 @@ class TargetTask(models.Model):
         ordering = ["due"]
 
     def status(self, today=None):
-        return st.compute_status(self.due, today or timezone.localdate(), self.done_on,
+        return st.compute_status(self.due, today or clock.today(), self.done_on,
                                  st.ACCEPTED if self.done_on else "", False)

@@ -8,8 +8,8 @@ dropped by a new version stops, a new code starts with its version."""
 import datetime
 
 from django.db import transaction
-from django.utils import timezone
 
+from core import clock
 from policies import schedule
 from policies.models import TaskItem, TaskListPage
 from policies.status import windows
@@ -92,7 +92,7 @@ def generate(villages, start, end, pages=None):
 
 def on_demand_items(on=None):
     """Task items handled per occurrence (e.g. 三重一大 decisions), from the versions in force."""
-    on = on or timezone.localdate()
+    on = on or clock.today()
     result = []
     for page in TaskListPage.objects.live():
         version, items = _in_force(_versions_with_items(page), on)

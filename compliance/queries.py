@@ -5,8 +5,8 @@ import datetime
 from collections import OrderedDict, defaultdict
 
 from django.db.models import Count, F, FilteredRelation, Q
-from django.utils import timezone
 
+from core import clock
 from villages.models import TownshipPage, VillagePage
 
 from . import status as st
@@ -64,7 +64,7 @@ def _obligations_with_records(village, year_start, opens_by, full_access):
 
 def village_overview(village, user, today=None, full_access=False):
     """Everything the village page section shows, in three queries (five with full access)."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     year_start = datetime.date(today.year, 1, 1)
     obligations, elevated = _obligations_with_records(
         village, year_start, today + datetime.timedelta(days=UPCOMING_DAYS), full_access)
@@ -129,7 +129,7 @@ def heat_class(rate):
 def dashboard(villages, today=None, by_township=False, by_item=False):
     """Completion heatmap (rows: villages or townships × columns: task lists, or single duties
     with ``by_item``), overdue list, monthly trend, 红旗村 scores. ``villages``: a queryset."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     village_list = list(villages.order_by("code").only("id", "title", "code", "path", "url_path"))
     ids = [v.pk for v in village_list]
     base = Obligation.objects.filter(village_id__in=ids).filter(_due_filter(today, today.year))

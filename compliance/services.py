@@ -5,6 +5,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from core import clock
 from policies.models import RegulationVersion
 
 from . import evidence, rules
@@ -37,7 +38,7 @@ def clean(village, kind, title, occurred_on, data, final):
         errors["occurred_on"] = "日期格式应如 2026-11-05。"
     if day is None and "occurred_on" not in errors:
         errors["occurred_on"] = "请填写日期。"
-    elif day and day > timezone.localdate() + datetime.timedelta(days=1):
+    elif day and day > clock.today() + datetime.timedelta(days=1):
         errors["occurred_on"] = "日期不能晚于今天。"
     content, field_errors = k.parse(kind, data, final)
     errors.update(field_errors)
@@ -117,7 +118,7 @@ def save(village, user, kind, title, occurred_on, data, *, submit, obligations=(
     record.is_public = kind == k.DISCLOSURE and content.get("channel") == "线上" or (
         kind == k.SIYI and bool(content.get("s5_channel") == "线上"))
     if submit:
-        record.state, record.submitted_at = Record.SUBMITTED, timezone.now()
+        record.state, record.submitted_at = Record.SUBMITTED, clock.now()
     record.save()
     if found or obligations:
         record.obligations.set(found)
@@ -177,7 +178,7 @@ def review(record, user, result, comment):
     if len(comment) > 2000:
         raise Invalid({"comment": "审核意见不能超过 2000 字。"})
     record.state = Record.ACCEPTED if result == st.ACCEPTED else Record.RETURNED
-    record.reviewed_at, record.review_comment = timezone.now(), comment
+    record.reviewed_at, record.review_comment = clock.now(), comment
     record.save(update_fields=["state", "reviewed_at", "review_comment", "updated_at"])
     Review.objects.create(record=record, reviewer=user, result=result, comment=comment)
     sync_obligations(record)

@@ -5,8 +5,7 @@ from ``policies.status`` over one list of versions per page; a failed reindex is
 
 import logging
 
-from django.utils import timezone
-
+from core import clock
 from policies import status as status_rules
 from search.registry import Provider, register
 from search.units import SearchUnit
@@ -68,7 +67,7 @@ class RegulationProvider(_PageProvider):
     def units_for(self, page):
         if not page.live:
             return []
-        today = timezone.localdate()
+        today = clock.today()
         category = page.category.name if page.category_id else ""
         issuer = page.issuer or ""
         # The versions and the repeal date once (page.status(), version.window() and version.status()
@@ -107,7 +106,7 @@ class TaskListProvider(_PageProvider):
     def units_for(self, page):
         if not page.live:
             return []
-        today = timezone.localdate()
+        today = clock.today()
         issuer = page.issuer or ""
         versions = _versions(page)
         current = status_rules.version_in_force(versions, today)
@@ -149,7 +148,7 @@ class VillageRuleProvider(_PageProvider):
     def units_for(self, page):
         if not page.live:
             return []
-        today = timezone.localdate()
+        today = clock.today()
         village = township = issuer = ""
         place = page.village  # None for the county template
         if place is not None:

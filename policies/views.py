@@ -6,9 +6,9 @@ import datetime
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.utils import timezone
 
-from cms.templatetags.rulebook import cn_date
+from core import clock
+from core.templatetags.rulebook import cn_date
 
 from . import status as status_rules
 from .diff import diff_articles, summarize
@@ -20,7 +20,7 @@ class NotVisible(Exception):
 
 
 def today():
-    return timezone.localdate()
+    return clock.today()
 
 
 def parse_day(value):

@@ -169,7 +169,7 @@ def village_and_template_rules(village):
 
 def village_rule_row(village, page, on, template_version, max_age, versions=None):
     """One line of the township overview (``versions``: the page's versions when already fetched)."""
-    from cms.templatetags.rulebook import cn_date
+    from core.templatetags.rulebook import cn_date
 
     row = {"village": village, "page": page, "status": None, "version": None, "flags": []}
     if page is None:

@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.utils import timezone
+from core import clock
 
 from .engines import get_engine
 from .engines.base import SORTS, Filters
@@ -41,7 +41,7 @@ def is_place_code(value):
 def run_search(q, user=None, types=None, category="", issuer="", status="", village="", on=None,
                history=False, sort="relevance", page=1, page_size=20):
     """``on``: in force on that day (default today); ``history=True`` searches every version."""
-    today = timezone.localdate()
+    today = clock.today()
     day = None if history else (parse_day(on) or today)
     place = (village or "").strip()
     township = place if len(place) == 9 and place.isdigit() else ""

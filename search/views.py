@@ -4,8 +4,8 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.utils import timezone
 
+from core import clock
 from policies import status as status_rules
 
 from . import tokenize
@@ -71,7 +71,7 @@ def search_page(request):
               "history": "1" if history else "", "sort": sort if sort in SORTS else ""}
     context = {"q": q, "params": params, "types": [(t, TYPE_LABELS[t], t in types) for t in TYPES],
                "sorts": SORTS.items(), "sort": params["sort"] or "relevance", "history": history,
-               "on": on or timezone.localdate(), "errors": errors, "suggestions": suggestions(),
+               "on": on or clock.today(), "errors": errors, "suggestions": suggestions(),
                "results": None, "facets": [], "statuses": STATUSES}
     if q.strip():
         try:

@@ -3,13 +3,12 @@
 import datetime
 import io
 
-from django.utils import timezone
-
+from core import clock
 from policies.demo.regulation_texts import to_stream
 
 
 def today():
-    return timezone.localdate()
+    return clock.today()
 
 
 def days(n):

@@ -5,11 +5,11 @@ import io
 import json
 
 import pytest
-from django.utils import timezone
 from openpyxl import load_workbook
 
 from compliance import status as st
 from compliance.models import Obligation, Record
+from core import clock
 from villages.models import VillagePage
 
 V1 = "520330101201"
@@ -21,7 +21,7 @@ def village(db):
 
 
 def test_obligations_api_shape(client, login, village):
-    period = timezone.localdate().strftime("%Y-%m")
+    period = clock.today().strftime("%Y-%m")
     login("cungan")
     data = client.get(f"/api/v1/villages/{V1}/obligations/?period={period}").json()
     assert data["village"] == V1 and data["period"] == period and data["results"]
@@ -47,7 +47,7 @@ def test_api_submit_links_obligation_by_ref(client, login, village):
     if ob is None:
         pytest.skip("demo task lists not loaded")
     login("cungan")
-    body = {"kind": "meeting", "title": "联席会议", "occurred_on": timezone.localdate().isoformat(),
+    body = {"kind": "meeting", "title": "联席会议", "occurred_on": clock.today().isoformat(),
             "obligation_refs": [{"item_code": ob.item_code, "period": ob.period_key}],
             "content": {"meeting_type": "联席会议", "chair": "甲", "expected": 5, "actual": 5, "agenda": ["议题"],
                         "speakers": ["甲", village.secretary], "decisions": ["决定"]}}
@@ -108,11 +108,11 @@ def test_supervision_rectify_and_close(client, login, village):
     login("dudao")
     r = client.post(f"/records/villages/{V1}/supervision/", {"kind": "rectify", "reason": "补齐记录"})
     assert "请填写“整改期限”" in r.content.decode()
-    due = (timezone.localdate() + datetime.timedelta(days=10)).isoformat()
+    due = (clock.today() + datetime.timedelta(days=10)).isoformat()
     client.post(f"/records/villages/{V1}/supervision/", {"kind": "rectify", "reason": "补齐记录", "rectify_by": due})
     action = village.supervision_actions.latest("id")
     assert action.is_open()
-    client.post(f"/records/actions/{action.pk}/close/", {"closed_on": timezone.localdate().isoformat(),
+    client.post(f"/records/actions/{action.pk}/close/", {"closed_on": clock.today().isoformat(),
                                                          "closure_note": "已补开会议"})
     action.refresh_from_db()
     assert action.closed_on and not action.is_open()
@@ -143,7 +143,7 @@ def _add_history(village, years=3):
     """More data for the village: earlier years of obligations, each with an accepted record."""
     from compliance.obligations import generate
 
-    today = timezone.localdate()
+    today = clock.today()
     generate([village], datetime.date(today.year - years, 1, 1), datetime.date(today.year - 1, 12, 31))
     obs = list(Obligation.objects.filter(village=village, due__lt=datetime.date(today.year, 1, 1)))
     records = Record.objects.bulk_create([Record(village=village, kind="meeting", title=f"旧记录{o.pk}",
@@ -184,7 +184,7 @@ def test_citations_link_to_dated_article_and_back(client, login, village):
         pytest.skip("demo regulations not loaded")
     article = version.articles()[0]
     login("cungan")
-    body = {"kind": "seal", "title": "11月用印登记", "occurred_on": timezone.localdate().isoformat(),
+    body = {"kind": "seal", "title": "11月用印登记", "occurred_on": clock.today().isoformat(),
             "content": {"entries": [["2026-11-03", "开具证明", "书记", "文书"]]},
             "citations": [{"version": version.pk, "article": article.label}]}
     r = client.post(f"/api/v1/villages/{V1}/records/", json.dumps(body), content_type="application/json")
@@ -207,7 +207,7 @@ def test_heatmap_by_single_duty(client, login, village):
 
 def test_not_applicable_with_reason(client, login, village):
     ob = Obligation.objects.filter(village=village, submitted_at__isnull=True,
-                                   due__lt=timezone.localdate()).first()
+                                   due__lt=clock.today()).first()
     if ob is None:
         pytest.skip("no overdue obligation in the demo")
     login("cungan")

@@ -9,8 +9,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from cms.roles import SUPERVISOR
 from compliance.models import Attachment, Record, SupervisionAction
+from core.roles import SUPERVISOR
 from villages.models import CadreAssignment, TownshipPage, VillagePage
 
 OWN, SAME_TOWNSHIP = "520330101201", "520330101202"

@@ -1,6 +1,5 @@
 """Submission form (drafts, validation), evidence, review transitions, revisions, pages."""
 
-import datetime
 import io
 
 import pytest
@@ -8,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from compliance.models import Attachment, Obligation, Record, Review
+from core import clock
 from villages.models import VillagePage
 
 V1 = "520330101201"
@@ -20,7 +20,7 @@ def png(size=(20, 20)):
 
 
 def meeting_post(**kw):
-    data = {"title": "第47周村务联席会议", "occurred_on": datetime.date.today().isoformat(),
+    data = {"title": "第47周村务联席会议", "occurred_on": clock.today().isoformat(),
             "meeting_type": "联席会议", "chair": "书记", "expected": "7", "actual": "7",
             "agenda": "人居环境整治", "speakers": "委员甲\n委员乙", "decisions": "分组包片", "action": "submit"}
     data.update(kw)

@@ -73,7 +73,7 @@ def test_openapi_docs_are_served(client):
 def test_dates_render_the_chinese_way():
     import datetime
 
-    from cms.templatetags.rulebook import cn_date
+    from core.templatetags.rulebook import cn_date
 
     assert cn_date(datetime.date(2025, 1, 1)) == "2025年1月1日"
 

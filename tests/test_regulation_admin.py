@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Page, Workflow
 
+from core import clock
 from policies.models import RegulationIndexPage, RegulationPage
 from tests.regulation_helpers import make_docx
 
@@ -147,14 +148,13 @@ def test_scheduled_publishing_of_a_new_version(client):
     import datetime
 
     from django.core.management import call_command
-    from django.utils import timezone
 
     from tests.regulation_helpers import add_version
 
     page = RegulationPage.objects.get(slug="sanhui-yike-renwu-qingdan")
     add_version(page, datetime.date(2025, 1, 1), "条 定时发布的条文。", label="2025年版", publish=False)
     revision = page.get_latest_revision()
-    revision.approved_go_live_at = timezone.now() - datetime.timedelta(minutes=1)
+    revision.approved_go_live_at = clock.now() - datetime.timedelta(minutes=1)
     revision.save()
     assert "定时发布的条文" not in client.get(page.url).content.decode()
     call_command("publish_scheduled")

@@ -3,8 +3,8 @@
 import datetime
 
 import pytest
-from django.utils import timezone
 
+from core import clock
 from policies.models import TaskListPage, TaskListVersion
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +39,7 @@ def test_detail_shape_and_item_urls(client):
 def test_future_versions_and_unpublished_lists_need_edit_rights(client, login):
     page = TaskListPage.objects.get(list_code="DZZ")
     current = page.current_version()
-    start = timezone.localdate() + datetime.timedelta(days=20)
+    start = clock.today() + datetime.timedelta(days=20)
     future = TaskListVersion(label="2027年版", effective_from=start, items=list(current.items.raw_data))
     page.versions = [current, future]
     page.save_revision().publish()

@@ -6,8 +6,8 @@ import io
 import openpyxl
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
+from core import clock
 from policies.models import RegulationPage, TaskItem, TaskListPage, TaskListVersion
 from policies.models.tasklist import validate_tasklist_versions
 from policies.taskitems import is_referenced
@@ -112,7 +112,7 @@ def test_item_page_basis_links_and_flowchart(client):
     reg_ids = [b["regulation"] for b in item.basis if b["regulation"]]
     if reg_ids:  # the regulation demo is present: link to the article at today's date
         reg = RegulationPage.objects.get(pk=reg_ids[0])
-        assert f'href="{reg.url}{timezone.localdate().isoformat()}/#art-' in html
+        assert f'href="{reg.url}{clock.today().isoformat()}/#art-' in html
     assert client.get(f"{page.url}XWQL-99/").status_code == 404
 
 
@@ -124,7 +124,7 @@ def test_list_page_dated_view_and_timeline(client):
     assert "SHYK-05" not in html.split("版本沿革")[0] and "2022年6月1日" in html
     assert client.get(f"{page.url}SHYK-05/?on=2022-06-01").status_code == 404
     assert client.get(f"{page.url}2022-13-01/").status_code == 404
-    future = (timezone.localdate() + datetime.timedelta(days=30)).isoformat()
+    future = (clock.today() + datetime.timedelta(days=30)).isoformat()
     assert client.get(f"{page.url}{future}/").status_code == 404
 
 

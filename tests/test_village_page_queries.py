@@ -7,9 +7,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 from compliance.models import Citation, Obligation, Record, SupervisionAction, TargetTask
+from core import clock
 from policies.models import VillageRuleIndexPage, VillageRulePage, VillageRuleVersion
 from villages import access
 from villages.models import VillagePage
@@ -57,7 +57,7 @@ def _more_rule_versions(village):
 
 def _more_compliance(village):
     """Public and non-public records on this year's duties, citations, drafts, actions, targets."""
-    today = timezone.localdate()
+    today = clock.today()
     # Duties of the current period (due within the last two weeks or later), which the page lists in full.
     obligations = list(Obligation.objects.filter(village=village, due__gte=today - datetime.timedelta(days=14),
                                                  opens__lte=today).order_by("due")[:25])
@@ -121,7 +121,7 @@ def test_village_rule_section_shows_what_the_model_methods_compute(rf):
     from policies.admin_ui.tasklists import village_rule_section
     from policies.villagerule_status import pending, template_current, village_rule_row
 
-    on = timezone.localdate()
+    on = clock.today()
     index, _template, template_version = template_current(on)
     _more_rule_versions(VillagePage.objects.get(code=V1))
     rules = list(VillageRulePage.objects.live().not_child_of(index))

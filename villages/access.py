@@ -2,7 +2,7 @@
 
 from django.db.models import Q
 
-from cms.roles import COUNTY_ROLES, FIRST_SECRETARY, SUPERVISOR, VILLAGE_CADRE
+from core.roles import COUNTY_ROLES, FIRST_SECRETARY, SUPERVISOR, VILLAGE_CADRE
 
 from .models import CadreAssignment, TownshipPage, VillagePage
 

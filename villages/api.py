@@ -1,7 +1,7 @@
 from ninja import Router, Schema
 from ninja.pagination import paginate
 
-from cms.pagination import CountResultsPagination
+from core.pagination import CountResultsPagination
 
 from .models import TownshipPage, VillagePage
 

@@ -6,7 +6,7 @@ import hashlib
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from cms.roles import FIRST_SECRETARY, SUPERVISOR, VILLAGE_CADRE, ensure_township_group
+from core.roles import FIRST_SECRETARY, SUPERVISOR, VILLAGE_CADRE, ensure_township_group
 
 from .models import CadreAssignment, TownshipPage, VillagePage
 
@@ -116,7 +116,7 @@ DEMO_ACCOUNTS = [
 def load_accounts(stdout=None):
     from django.contrib.auth.models import Group
 
-    from cms.roles import township_group_name
+    from core.roles import township_group_name
 
     User = get_user_model()
     admin, made = User.objects.get_or_create(username="admin", defaults={"is_superuser": True, "is_staff": True})

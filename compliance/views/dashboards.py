@@ -6,9 +6,9 @@ import io
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from core import clock
 from policies.models import RegulationPage, TaskItem
 from villages import access as village_access
 from villages.models import VillagePage
@@ -121,10 +121,10 @@ def _fold(line):
 def calendar_ics(request, code):
     """The village's duties as an iCalendar feed (the duties are public; statuses are not included)."""
     village = village_or_404(code)
-    today = timezone.localdate()
+    today = clock.today()
     obligations = Obligation.objects.filter(village=village, due__gte=today - datetime.timedelta(days=31),
                                             due__lte=today + datetime.timedelta(days=366)).order_by("due")
-    stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
+    stamp = clock.now().strftime("%Y%m%dT%H%M%SZ")
     host = request.get_host().split(":")[0]
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//习水县村务规程库//履职日历//ZH", "CALSCALE:GREGORIAN",
              f"X-WR-CALNAME:{_ics_escape(village.title)}履职日历"]
@@ -143,7 +143,7 @@ def calendar_ics(request, code):
 
 def _rule_villages(request, codes, citations_qs, heading):
     """Villages with records for the rule, and villages overdue on it (this year), visible ones only."""
-    today = timezone.localdate()
+    today = clock.today()
     visible = village_access.visible_villages(request.user)
     year_start = datetime.date(today.year, 1, 1)
     obs = Obligation.objects.filter(item_code__in=codes, due__gte=year_start, village__in=visible)

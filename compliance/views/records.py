@@ -6,9 +6,9 @@ from django.contrib import messages
 from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from core import clock
 from policies.models import RegulationPage
 from villages import access as village_access
 
@@ -38,7 +38,7 @@ def kind_choice(request, code):
 
 
 def _open_obligations(village, record=None):
-    today = timezone.localdate()
+    today = clock.today()
     qs = Obligation.objects.filter(village=village, opens__lte=today + datetime.timedelta(days=7),
                                    due__gte=today - datetime.timedelta(days=120), not_applicable=False)
     qs = qs.exclude(review="accepted")
@@ -121,7 +121,7 @@ def record_form(request, code=None, kind=None, pk=None):
         chosen = {str(i) for i in record.obligations.values_list("pk", flat=True)}
         cited = {f"{c.version_id}:{c.article}" for c in record.citations.all()}
     else:
-        values, title, occurred = {}, "", timezone.localdate().isoformat()
+        values, title, occurred = {}, "", clock.today().isoformat()
         chosen = {request.GET.get("obligation", "")}
         cited = set()
     return render(request, "compliance/record_form.html", {

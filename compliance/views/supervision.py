@@ -7,9 +7,9 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from core import clock
 from villages import access as village_access
 
 from .. import services
@@ -45,7 +45,7 @@ def village_supervision(request, code):
         if not reason:
             errors["事由"] = "请填写事由。"
         rectify_by = _date(request.POST.get("rectify_by"), "整改期限", errors, required=kind == SupervisionAction.RECTIFY)
-        if rectify_by and rectify_by < timezone.localdate():
+        if rectify_by and rectify_by < clock.today():
             errors["整改期限"] = "整改期限不能早于今天。"
         obligation = None
         if request.POST.get("obligation"):
@@ -58,7 +58,7 @@ def village_supervision(request, code):
                                              issued_by=request.user, rectify_by=rectify_by)
             messages.success(request, "督导措施已登记。")
             return redirect(f"/records/villages/{code}/supervision/")
-    today = timezone.localdate()
+    today = clock.today()
     overdue = [ob for ob in Obligation.objects.filter(
         village=village, due__lt=today, due__gte=today - datetime.timedelta(days=366), not_applicable=False,
         submitted_at__isnull=True).order_by("-due")[:50]]
@@ -102,7 +102,7 @@ def elevate(request, code):
         messages.error(request, "请填写提级监督的理由。")
     else:
         ElevatedSupervision.objects.update_or_create(village=village, defaults={
-            "reason": reason[:200], "since": timezone.localdate(), "until": None})
+            "reason": reason[:200], "since": clock.today(), "until": None})
         messages.success(request, "已列入提级监督。")
     return redirect(f"/records/villages/{code}/supervision/")
 
@@ -138,7 +138,7 @@ def targets(request, code):
                 if request.POST["done"].isdigit() else None
             if target is None:
                 raise Http404("未找到")
-            done_on = _date(request.POST.get("done_on") or timezone.localdate().isoformat(), "完成日期", errors)
+            done_on = _date(request.POST.get("done_on") or clock.today().isoformat(), "完成日期", errors)
             if not errors:
                 target.done_on = done_on
                 target.save(update_fields=["done_on"])
@@ -156,7 +156,7 @@ def targets(request, code):
                                           commitment=(request.POST.get("commitment") or "")[:2000])
                 messages.success(request, "目标任务已添加。")
                 return redirect(f"/records/villages/{code}/targets/")
-    today = timezone.localdate()
+    today = clock.today()
     rows = list(TargetTask.objects.filter(village=village).order_by("-year", "due"))
     for t in rows:
         t.shown_status = t.status(today)

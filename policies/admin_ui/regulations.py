@@ -12,6 +12,8 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from core import clock
+
 SESSION_KEY = "policies_regulation_import"
 
 
@@ -106,7 +108,7 @@ def import_view(request):
         details_form = DetailsForm(initial={
             "title": parsed.title, "doc_number": parsed.doc_number,
             "issuer": parsed.issuer or "中共习水县委组织部",
-            "effective_from": (stored or {}).get("effective_from") or datetime.date.today().isoformat()})
+            "effective_from": (stored or {}).get("effective_from") or clock.today().isoformat()})
     context = {"upload_form": upload_form, "details_form": details_form, "error": error,
                "outline": parsed.outline() if parsed else [], "articles": len(parsed.articles()) if parsed else 0,
                "filename": (stored or {}).get("filename", "")}

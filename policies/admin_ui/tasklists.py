@@ -1,7 +1,8 @@
 """Task lists and village rules on the public pages (home, township, village sections)."""
 
-from django.utils import timezone
 from wagtail import hooks
+
+from core import clock
 
 
 @hooks.register("home_page_sections")
@@ -9,7 +10,7 @@ def task_lists_section(request, page):
     from ..models import TaskListIndexPage, TaskListPage
     from ..models.tasklist import task_list_rows
 
-    rows = task_list_rows(TaskListPage.objects.live(), timezone.localdate())
+    rows = task_list_rows(TaskListPage.objects.live(), clock.today())
     if not rows:
         return None
     return {"title": "清单", "template": "policies/task_home_section.html",
@@ -31,7 +32,7 @@ def village_rule_section(request, page):
     rule, versions, template_versions, max_age = village_and_template_rules(page)
     if rule is None:
         return {"title": "村规民约", "template": "policies/village_rule_section.html", "context": {"rule": None}}
-    on = timezone.localdate()
+    on = clock.today()
     status, version = rule_status(versions, on, rule.repealed_on)
     row = village_rule_row(page, rule, on, template_in_force(template_versions, on), max_age, versions=versions)
     return {"title": "村规民约", "template": "policies/village_rule_section.html",
@@ -43,7 +44,7 @@ def village_rule_section(request, page):
 def township_rules_section(request, page):
     from ..villagerule_status import DRAFT, FILED, VOTED, township_overview
 
-    on = timezone.localdate()
+    on = clock.today()
     rows = township_overview(page, on)
     if not rows:
         return None

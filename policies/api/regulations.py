@@ -5,12 +5,12 @@ on a regulation (session auth) also see it unpublished and its future versions."
 
 import datetime
 
-from django.utils import timezone
 from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
-from cms.pagination import CountResultsPagination
+from core import clock
+from core.pagination import CountResultsPagination
 
 from ..diff import diff_articles
 from ..status import ALL_STATUSES, version_status, windows
@@ -99,7 +99,7 @@ def _summary(page):
 
 
 def _versions(page, user):
-    today = timezone.localdate()
+    today = clock.today()
     versions, repeal = versions_of(page)
     shown = visible_versions(page, user, versions)
     return [{"id": v.pk, "label": v.label, "effective_from": v.effective_from, "effective_to": w.end,
@@ -125,7 +125,7 @@ def regulation_detail(request, page_id: int):
             summary="某日施行的条文")
 def regulation_text(request, page_id: int, on: str = ""):
     page = _page_or_404(request, page_id)
-    day = parse_day(on) if on else timezone.localdate()
+    day = parse_day(on) if on else clock.today()
     if day is None:
         raise HttpError(422, f"日期“{on}”格式不对，应为 YYYY-MM-DD，如 2024-01-01。")
     try:

@@ -5,12 +5,12 @@ Public callers see live pages and versions already in force; callers with edit r
 
 import datetime
 
-from django.utils import timezone
 from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
-from cms.pagination import CountResultsPagination
+from core import clock
+from core.pagination import CountResultsPagination
 
 router = Router(tags=["清单与村规民约"])
 
@@ -111,7 +111,7 @@ def _day(on):
     from ..views import parse_day
 
     if not on:
-        return timezone.localdate()
+        return clock.today()
     day = parse_day(on)
     if day is None:
         raise HttpError(400, f"日期“{on[:20]}”无效，应形如 2026-01-31。")
@@ -139,7 +139,7 @@ def _version_out(version, on, versions):
 @router.get("/tasklists/", response=list[TaskListOut], summary="清单列表")
 @paginate(CountResultsPagination)
 def list_tasklists(request):
-    today = timezone.localdate()
+    today = clock.today()
     return [{"id": p.pk, "title": p.title, "code": p.list_code, "status": p.status(today), "url": p.url or ""}
             for p in _visible_lists(request)]
 
@@ -155,7 +155,7 @@ def tasklist_detail(request, page_id: int, on: str = ""):
         raise HttpError(404, "没有找到该清单。")
     day = _day(on)
     editor = _can_edit(request, page)
-    if day > timezone.localdate() and not editor:
+    if day > clock.today() and not editor:
         raise HttpError(403, "未来日期的清单仅编辑人员可查看。")
     all_versions = list(page.versions.all())
     version = version_in_force(all_versions, day)
@@ -191,7 +191,7 @@ def village_rules(request, code: str, on: str = ""):
     editor = rule is not None and _can_edit(request, rule)
     if rule is None or not (rule.live or editor):
         raise HttpError(404, f"{village.title}尚无村规民约。")
-    if day > timezone.localdate() and not editor:
+    if day > clock.today() and not editor:
         raise HttpError(403, "未来日期的村规民约仅编辑人员可查看。")
     versions = list(rule.versions.all())
     status, version = rule_status(versions, day, rule.repealed_on)

@@ -6,7 +6,7 @@ import datetime
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from cms.roles import PUBLISHER
+from core.roles import PUBLISHER
 
 from .regulation_texts import TEXTS, to_stream, version_text
 

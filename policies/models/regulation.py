@@ -1,7 +1,6 @@
 """Regulations (制度): a page per regulation, one or more issued versions inline."""
 
 from django.db import models
-from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -12,6 +11,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+
+from core import clock
 
 from .. import status as status_rules
 from ..blocks import BodyBlock
@@ -136,10 +137,10 @@ class RegulationPage(RoutablePageMixin, Page):
         return status_rules.version_in_force(self.versions.all(), day, self.effective_repeal_date())
 
     def current_version(self):
-        return self.version_on(timezone.localdate())
+        return self.version_on(clock.today())
 
     def status(self, on=None):
-        return status_rules.document_status(self.versions.all(), on or timezone.localdate(),
+        return status_rules.document_status(self.versions.all(), on or clock.today(),
                                             self.effective_repeal_date())
 
     # --- reader routes (logic in policies.views) ---------------------------------------------

@@ -9,13 +9,14 @@ from types import SimpleNamespace
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404, HttpResponse
-from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
+
+from core import clock
 
 from .. import status as status_rules
 from ..blocks import TaskItemBlock
@@ -67,7 +68,7 @@ class TaskListIndexPage(LibraryIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        today = timezone.localdate()
+        today = clock.today()
         context["lists"] = task_list_rows(TaskListPage.objects.child_of(self).live(), today)
         return context
 
@@ -113,17 +114,17 @@ class TaskListPage(RoutablePageMixin, Page):
         return status_rules.version_in_force(self.versions.all(), day)
 
     def current_version(self):
-        return self.version_on(timezone.localdate())
+        return self.version_on(clock.today())
 
     def status(self, on=None):
-        return status_rules.document_status(self.versions.all(), on or timezone.localdate())
+        return status_rules.document_status(self.versions.all(), on or clock.today())
 
     def visible_versions(self, request, on, versions=None):
         """Future versions are shown only to those who may edit the list (``versions``: already fetched)."""
         versions = sorted(self.versions.all() if versions is None else versions, key=lambda v: v.effective_from)
         if can_edit(request, self):
             return versions
-        return [v for v in versions if v.effective_from <= max(on, timezone.localdate())]
+        return [v for v in versions if v.effective_from <= max(on, clock.today())]
 
     # --- items -----------------------------------------------------------------------------
     def item_rows(self, version):
@@ -148,28 +149,28 @@ class TaskListPage(RoutablePageMixin, Page):
         versions = list(self.versions.all())  # one query for the version, the status and the timeline
         version = status_rules.version_in_force(versions, on)
         shown = self.visible_versions(request, on, versions)
-        today = timezone.localdate()
+        today = clock.today()
         timeline = [{"version": v, "status": status_rules.version_status(v, versions, today),
                      "until": status_rules.window_of(v, versions).end} for v in shown]
         return {"on": on, "today": today, "version": version, "items": self.items_of(version),
                 "list_status": status_rules.document_status(versions, on),
                 "versions": shown, "timeline": timeline,
-                "is_past": on != timezone.localdate()}
+                "is_past": on != clock.today()}
 
     @path("")
     def list_today(self, request):
-        return self.render(request, context_overrides=self._context(request, timezone.localdate()))
+        return self.render(request, context_overrides=self._context(request, clock.today()))
 
     @re_path(r"^(\d{4}-\d{2}-\d{2})/$")
     def list_on(self, request, day):
         on = parse_day(day)
-        if on > timezone.localdate() and not can_edit(request, self):
+        if on > clock.today() and not can_edit(request, self):
             raise Http404("未来日期的清单仅编辑人员可查看。")
         return self.render(request, context_overrides=self._context(request, on))
 
     def _on_param(self, request):
-        on = parse_day(request.GET.get("on")) if request.GET.get("on") else timezone.localdate()
-        if on > timezone.localdate() and not can_edit(request, self):
+        on = parse_day(request.GET.get("on")) if request.GET.get("on") else clock.today()
+        if on > clock.today() and not can_edit(request, self):
             raise Http404("未来日期的清单仅编辑人员可查看。")
         return on
 

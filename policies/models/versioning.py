@@ -3,15 +3,16 @@
 import datetime
 
 from django.db import models
-from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
+
+from core import clock
 
 from .. import status as status_rules
 from ..structure import parse_stream
 
 
 def today():
-    return timezone.localdate()
+    return clock.today()
 
 
 class IssuedVersion(models.Model):

@@ -3,12 +3,13 @@ the adoption record the law requires (征集民意 → 拟定草案 → 乡镇�
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
+
+from core import clock
 
 from ..blocks import BodyBlock
 from ..villagerule_status import DRAFT, FILED, REPEALED, VOTED
@@ -36,7 +37,7 @@ class VillageRuleIndexPage(LibraryIndexPage):
         from villages.models import TownshipPage
 
         context = super().get_context(request, *args, **kwargs)
-        on = timezone.localdate()
+        on = clock.today()
         templates = []
         for page in VillageRulePage.objects.child_of(self).live().order_by("path"):
             status, version = page.rule_status(on, is_template=True)
@@ -91,7 +92,7 @@ class VillageRulePage(Page):
         return isinstance(self.get_parent().specific, VillageRuleIndexPage)
 
     def today(self):
-        return timezone.localdate()
+        return clock.today()
 
     @property
     def village(self):
@@ -209,7 +210,7 @@ class VillageRuleVersion(Orderable, IssuedVersion):
 
     def adoption_steps(self):
         """The adoption timeline as ``[(step, date or None, detail)]``."""
-        from cms.templatetags.rulebook import cn_date
+        from core.templatetags.rulebook import cn_date
 
         votes = ""
         if self.voted_on:

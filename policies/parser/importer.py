@@ -4,8 +4,9 @@ command and the admin upload view. Everything happens in one transaction: a fail
 import datetime
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.text import slugify
+
+from core import clock
 
 from .text import ParseError
 
@@ -58,7 +59,7 @@ def create_from_parsed(parsed, *, title=None, number=None, issuer=None, effectiv
     title = (title or parsed.title or "").strip()
     if not title:
         raise ParseError("没有识别到制度标题，请填写标题。")
-    effective = parse_date(effective) or parsed.effective_from or timezone.localdate()
+    effective = parse_date(effective) or parsed.effective_from or clock.today()
     number = (number if number is not None else parsed.doc_number or "").strip()
     is_trial = "试行" in title
     version = RegulationVersion(

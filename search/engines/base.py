@@ -7,6 +7,8 @@ the day asked."""
 import datetime
 from dataclasses import dataclass, field
 
+from core import clock
+
 from .. import tokenize as tk
 from ..units import SearchUnit
 
@@ -35,7 +37,7 @@ class Filters:
 
     @property
     def rank_day(self):
-        return self.on or self.today or datetime.date.today()
+        return self.on or self.today or clock.today()
 
     @property
     def offset(self):

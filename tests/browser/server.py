@@ -12,6 +12,10 @@ import time
 import urllib.request
 from pathlib import Path
 
+from django.utils import timezone
+
+from core import clock
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -33,6 +37,7 @@ class SiteServer:
             MEDIA_ROOT=f"{self.tmp.name}/media",
             SEARCH_ENGINE="embedded",
             DEBUG="1",
+            RULEBOOK_NOW=timezone.localtime(clock.now()).replace(tzinfo=None).isoformat(timespec="minutes"),
         )
         self.env.pop("ES_URL", None)
         self.proc = None

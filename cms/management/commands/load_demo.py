@@ -7,8 +7,8 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from cms.models import HomePage
-from cms.optional import import_optional
-from cms.roles import ensure_roles
+from core.optional import import_optional
+from core.roles import ensure_roles
 
 # Apps that ship a ``demo.load(home, stdout, small=False)``; order matters (compliance needs
 # policies). ``small`` keeps bulk data (records for every village) to a few villages for tests.
