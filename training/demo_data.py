@@ -373,7 +373,7 @@ SESSION = {
 # --- Quiz attempts ------------------------------------------------------------------------------
 # (username, course slug, started "YYYY-MM-DD HH:MM", minutes taken, keys answered wrongly).
 # The loader answers every other question right and a wrong one with the first wrong option;
-# the score is the share right ×100. Pass marks: 80 (both courses).
+# the score is the share right ×100. Pass marks: 80 (both courses). Nobody tries again after passing.
 ATTEMPTS = [
     ("flsj01", "siyi-liang-gongkai", "2026-10-15 11:40", 18, []),                             # 100 passed
     ("flsj02", "siyi-liang-gongkai", "2026-10-15 11:42", 21, ["q04", "q11"]),                 # passed
@@ -390,9 +390,9 @@ ATTEMPTS = [
     ("flsj01", "sanzi-lianshen-lianqian", "2026-10-16 10:00", 12, ["q32"]),                   # passed
     ("flsj02", "sanzi-lianshen-lianqian", "2026-10-16 10:05", 15, ["q26", "q27", "q31", "q32"]),  # failed
     ("flsj02", "sanzi-lianshen-lianqian", "2026-10-19 15:20", 11, ["q31"]),                   # passed (last)
-    # grading "last": the second attempt counts although the first was better
-    ("flsj06", "sanzi-lianshen-lianqian", "2026-10-16 10:30", 14, []),
-    ("flsj06", "sanzi-lianshen-lianqian", "2026-10-22 08:10", 9, ["q24", "q26", "q29", "q30"]),  # failed
+    # grading "last": 71.4 counts although the first try scored 78.6 (both failed; no tries left)
+    ("flsj06", "sanzi-lianshen-lianqian", "2026-10-16 10:30", 14, ["q24", "q26", "q29"]),
+    ("flsj06", "sanzi-lianshen-lianqian", "2026-10-22 08:10", 9, ["q24", "q26", "q29", "q30"]),
     ("dysj02", "sanzi-lianshen-lianqian", "2026-10-17 16:45", 16, ["q23", "q25", "q29", "q35", "q36"]),
 ]
 
