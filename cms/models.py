@@ -3,6 +3,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from core.sections import collect_sections
+
 
 class HomePage(Page):
     """The county's front page: what the site is, what is new, where to search."""
@@ -42,9 +44,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        from villages.models import TownshipPage, collect_sections
-
-        context["townships"] = TownshipPage.objects.child_of(self).live().order_by("code")
-        # Apps contribute front-page blocks (latest rules, task lists …) without cms importing them.
+        # Apps contribute front-page blocks (latest rules, task lists, the townships …) without cms
+        # importing them.
         context["sections"] = collect_sections("home_page_sections", request, self)
         return context

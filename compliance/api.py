@@ -10,6 +10,7 @@ import json
 
 from django.contrib.auth import authenticate
 from django.db.models import Prefetch
+from django.urls import reverse
 from ninja import Router, Schema, Status
 from ninja.utils import check_csrf
 
@@ -100,11 +101,10 @@ def obligations(request, code: str, period: str = ""):
         records_qs = access.public_records(records_qs)
         qs = qs.exclude(item__disclosure="").exclude(item__isnull=True)
     qs = qs.prefetch_related(Prefetch("records", queryset=records_qs, to_attr="shown"))
-    base = request.build_absolute_uri("/")[:-1]
     return Status(200, {"village": village.code, "period": p.key, "results": [
         {"item_code": ob.item_code, "item": ob.item_name, "period": ob.period_key, "status": ob.status(today),
          "due": ob.due.isoformat(),
-         "records": [{"id": r.pk, "url": f"{base}/records/r/{r.pk}/"} for r in ob.shown]} for ob in qs]})
+         "records": [{"id": r.pk, "url": request.build_absolute_uri(reverse("compliance:record", args=[r.pk]))} for r in ob.shown]} for ob in qs]})
 
 
 def _user(request):

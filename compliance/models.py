@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import FileSystemStorage
 from django.db import models
+from django.urls import reverse
 from django.utils.functional import cached_property
 
 from core import clock
@@ -130,7 +131,7 @@ class Record(models.Model):
         return f"{self.kind_label} {self.title}"
 
     def get_absolute_url(self):
-        return f"/records/r/{self.pk}/"
+        return reverse("compliance:record", args=[self.pk])
 
     def delete(self, *args, **kwargs):
         raise PermissionDenied("履职记录不可删除；如需更正，请提交新版本。")

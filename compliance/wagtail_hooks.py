@@ -1,5 +1,6 @@
 """Compliance sections on the village, township and home pages (villages never imports us)."""
 
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -32,11 +33,11 @@ def home_section(request, page):
         return None
     links = []
     if village_access.is_county_staff(request.user):
-        links.append(("全县督导看板", "/records/county/"))
+        links.append(("全县督导看板", reverse("compliance:county")))
     for township in village_access.supervised_townships(request.user)[:30] if not links else []:
-        links.append((f"{township.title}督导看板", f"/records/townships/{township.code}/"))
+        links.append((f"{township.title}督导看板", reverse("compliance:township", args=[township.code])))
     for village in village_access.visible_villages(request.user)[:5] if not links else []:
-        links.append((f"{village.title}履职记录", f"/records/villages/{village.code}/"))
+        links.append((f"{village.title}履职记录", reverse("compliance:village", args=[village.code])))
     if not links:
         return None
     return {"title": "履职督导", "template": "compliance/home_section.html",
@@ -50,4 +51,4 @@ class _ComplianceMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def compliance_menu_item():
-    return _ComplianceMenuItem("履职记录与督导", "/records/my/", icon_name="list-ul", order=250)
+    return _ComplianceMenuItem("履职记录与督导", reverse("compliance:my"), icon_name="list-ul", order=250)

@@ -1,6 +1,10 @@
 """Content apps tell search/ what to index: each app's ``search_units`` module registers providers
 (autodiscovered in SearchConfig.ready). A provider turns one object into its SearchUnits; the index
-is kept per *source* (``"<provider>:<pk>"``) so one object's units are replaced as a whole."""
+is kept per *source* (``"<provider>:<pk>"``) so one object's units are replaced as a whole.
+
+The content apps also tell search what it cannot know without importing them: which non-public
+units a user may see (``register_scope``), the names of the place codes shown as facets
+(``register_place_names``) and the statuses offered as a filter (``register_statuses``)."""
 
 import logging
 
@@ -41,6 +45,52 @@ class Provider:
     def related_sources(self, obj):
         """Other (provider, pk) pairs whose units depend on ``obj`` (e.g. a moved page's children)."""
         return []
+
+
+EVERYTHING = "*"    # a scope's answer for users who may see every unit (county staff)
+_scopes = []
+_place_names = []
+_statuses = []
+
+
+def register_scope(scope):
+    """``scope(user)`` → EVERYTHING, or the visibility markers (besides "public") the user may see."""
+    _scopes.append(scope)
+    return scope
+
+
+def register_place_names(names):
+    """``names(codes)`` → ``{code: name}`` for the codes it knows (townships, villages …)."""
+    _place_names.append(names)
+    return names
+
+
+def register_statuses(labels):
+    """Status labels units carry, offered in this order as the search page's status filter."""
+    _statuses.extend(label for label in labels if label not in _statuses)
+
+
+def visibility_markers(user):
+    """None when the user may see every unit; else the markers the registered scopes grant."""
+    markers = set()
+    for scope in _scopes:
+        granted = scope(user)
+        if granted == EVERYTHING:
+            return None
+        markers.update(granted)
+    return markers
+
+
+def place_names(codes):
+    codes = [code for code in codes if code]
+    names = {}
+    for lookup in _place_names:
+        names.update(lookup(codes) if codes else {})
+    return names
+
+
+def statuses():
+    return list(_statuses)
 
 
 def register(provider):

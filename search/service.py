@@ -1,36 +1,26 @@
 """What views and the API call: the user's words and filters → visible, ranked results."""
 
-import datetime
-
 from core import clock
+from core.dates import parse_day
 
 from .engines import get_engine
 from .engines.base import SORTS, Filters
 from .models import synonym_map
 from .query import parse
-from .units import PUBLIC, TYPES, village_visibility
+from .registry import visibility_markers
+from .units import PUBLIC, TYPES
+
+__all__ = ["is_place_code", "parse_day", "run_search", "visibility_for"]
 
 
 def visibility_for(user):
-    """None when the user may see everything; else the set of visibility markers allowed."""
-    from villages.access import is_county_staff, visible_villages
-
+    """None when the user may see everything; else the set of visibility markers allowed. Which
+    villages' (or other scopes') units a user may see is the content apps' rule, registered with
+    ``registry.register_scope``: search only applies it."""
     if user is not None and getattr(user, "is_authenticated", False):
-        if is_county_staff(user):
-            return None
-        codes = visible_villages(user).values_list("code", flat=True)
-        return frozenset([PUBLIC, *(village_visibility(c) for c in codes)])
+        markers = visibility_markers(user)
+        return None if markers is None else frozenset([PUBLIC, *markers])
     return frozenset([PUBLIC])
-
-
-def parse_day(value):
-    """``YYYY-MM-DD`` → date; anything else → None (caller decides the default)."""
-    if isinstance(value, datetime.date):
-        return value
-    try:
-        return datetime.date.fromisoformat(str(value or "").strip()[:10])
-    except ValueError:
-        return None
 
 
 def is_place_code(value):

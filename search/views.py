@@ -6,9 +6,8 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from core import clock
-from policies import status as status_rules
 
-from . import tokenize
+from . import registry, tokenize
 from .engines import get_engine
 from .engines.base import SORTS
 from .models import Synonym
@@ -18,8 +17,6 @@ from .units import TYPE_LABELS, TYPES
 FACET_LABELS = {"type": "类型", "category": "类别", "status": "状态", "issuer": "发文机关/单位",
                 "township": "乡镇（街道）", "village": "村（社区）"}
 PAGE_SIZE = 20
-STATUSES = [status_rules.IN_FORCE, status_rules.TRIAL, status_rules.NOT_YET, status_rules.AMENDED,
-            status_rules.REPEALED]
 
 
 def suggestions():
@@ -29,15 +26,6 @@ def suggestions():
         titles = []
     terms = list(Synonym.objects.values_list("term", flat=True))
     return list(dict.fromkeys([*titles, *terms, *tokenize.DOMAIN_WORDS]))
-
-
-def place_names(codes):
-    from villages.models import TownshipPage, VillagePage
-
-    codes = [c for c in codes if c]
-    names = dict(TownshipPage.objects.filter(code__in=codes).values_list("code", "title"))
-    names.update(VillagePage.objects.filter(code__in=codes).values_list("code", "title"))
-    return names
 
 
 def _url(params, **changes):
@@ -72,7 +60,7 @@ def search_page(request):
     context = {"q": q, "params": params, "types": [(t, TYPE_LABELS[t], t in types) for t in TYPES],
                "sorts": SORTS.items(), "sort": params["sort"] or "relevance", "history": history,
                "on": on or clock.today(), "errors": errors, "suggestions": suggestions(),
-               "results": None, "facets": [], "statuses": STATUSES}
+               "results": None, "facets": [], "statuses": registry.statuses()}
     if q.strip():
         try:
             page_no = max(1, min(500, int(get.get("page", 1))))
@@ -83,7 +71,7 @@ def search_page(request):
             status=params["status"], village=place, on=on, history=history, sort=params["sort"] or "relevance",
             page=page_no, page_size=PAGE_SIZE)
         codes = [v for name in ("township", "village") for v, _ in results.facets.get(name, [])]
-        names = place_names(codes + [place])
+        names = registry.place_names(codes + [place])
         context["results"] = [_row(hit) for hit in results.hits]
         context["count"] = results.count
         context["empty_query"] = query.is_empty

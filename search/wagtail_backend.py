@@ -3,9 +3,20 @@
 The database backends of ``modelsearch`` tokenize on spaces, so Chinese text is one long "word".
 This backend stores the same bigram + unigram stream our engines use and turns every query into
 phrases of those tokens. It wraps whichever database backend fits the connection (SQLite FTS5 or
-PostgreSQL); settings: ``WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.wagtail_backend"}}``."""
+PostgreSQL); settings: ``WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.wagtail_backend"}}``.
 
+modelsearch builds its ``ObjectIndexer`` inside ``add_items`` with no hook to swap it, so this module
+runs modelsearch's own ``add_items`` with our indexer in its globals (``_rebind``). That leans on
+modelsearch's internals, so they are pinned: ``MODELSEARCH_VERSION`` and a fingerprint of each
+function we wrap or override. ``pin_problems()`` lists every drift; the system check ``search.E001``
+(``manage.py check``, run by ``runserver`` and ``migrate``) and tests/test_wagtail_backend.py fail on
+it, so an upgrade cannot change the admin search silently: re-read the new source, then update the pins."""
+
+import hashlib
+import importlib
+import inspect
 import types
+from importlib.metadata import PackageNotFoundError, version
 
 from django.db import connection
 from modelsearch.backends.base import EmptySearchResults
@@ -13,6 +24,74 @@ from modelsearch.query import And, Or, Phrase, PlainText
 
 from . import tokenize as tk
 from .query import parse
+
+MODELSEARCH_VERSION = "1.3.2"
+# dotted path → (sha256 of its source, first 16 hex digits; names it must still read from its globals)
+PINNED = {
+    "modelsearch.backends.database.sqlite.sqlite.SQLiteIndex.add_items": ("6e4d599997a4aa05", {"ObjectIndexer"}),
+    "modelsearch.backends.database.postgres.postgres.PostgresIndex.add_items": ("62bf7488351e3864", {"ObjectIndexer"}),
+    "modelsearch.backends.base.BaseSearchBackend._search": ("b3a85a2b27624f5d", set()),
+}
+
+
+def _resolve(dotted):
+    module_name, _, qualname = dotted.rpartition(".")
+    owner = None
+    while module_name:
+        try:
+            owner = importlib.import_module(module_name)
+            break
+        except ImportError:
+            module_name, _, head = module_name.rpartition(".")
+            qualname = f"{head}.{qualname}"
+    for attribute in qualname.split("."):
+        owner = getattr(owner, attribute)
+    return owner
+
+
+def global_names(code):
+    """The names a function's code (and the comprehensions nested in it) may read as globals."""
+    names = set(code.co_names)
+    for const in code.co_consts:
+        if isinstance(const, types.CodeType):
+            names |= global_names(const)
+    return names
+
+
+def fingerprint(function):
+    return hashlib.sha256(inspect.getsource(function).encode()).hexdigest()[:16]
+
+
+def pin_problems(pinned=PINNED, expected_version=MODELSEARCH_VERSION):
+    """What no longer matches the modelsearch this module was written against ([] when all does)."""
+    problems = []
+    try:
+        installed = version("modelsearch")
+    except PackageNotFoundError:
+        installed = None
+    if installed != expected_version:
+        problems.append(f"modelsearch {installed} is installed; search.wagtail_backend is pinned to {expected_version}")
+    for dotted, (digest, names) in pinned.items():
+        try:
+            function = _resolve(dotted)
+        except (ImportError, AttributeError):
+            problems.append(f"{dotted} no longer exists")
+            continue
+        if fingerprint(function) != digest:
+            problems.append(f"{dotted} changed (source fingerprint {fingerprint(function)}, pinned {digest})")
+        missing = names - global_names(function.__code__)
+        if missing:
+            problems.append(f"{dotted} no longer reads {', '.join(sorted(missing))}")
+    return problems
+
+
+def check_pins(app_configs=None, **kwargs):
+    """System check search.E001: the admin search backend's pins still hold."""
+    from django.core import checks
+
+    return [checks.Error(problem, hint="Re-read the new modelsearch source, adapt search/wagtail_backend.py, "
+                                       "then update MODELSEARCH_VERSION and PINNED.", id="search.E001")
+            for problem in pin_problems()]
 
 
 def index_text(value):
@@ -22,6 +101,9 @@ def index_text(value):
 
 def _rebind(function, **names):
     """A copy of ``function`` that sees ``names`` instead of its module's globals of that name."""
+    unused = set(names) - global_names(function.__code__)
+    if unused:  # the swap would silently do nothing
+        raise RuntimeError(f"{function.__qualname__} no longer reads {', '.join(sorted(unused))}")
     scope = dict(function.__globals__)
     scope.update(names)
     copy = types.FunctionType(function.__code__, scope, function.__name__, function.__defaults__,

@@ -8,8 +8,8 @@ import pytest
 from search import registry
 from search.engines import get_engine
 from search.service import run_search
-from search.testing import isolated_search_index, make_regulation, skip_without_engine  # noqa: F401 - autouse fixture
 from search.units import SearchUnit
+from tests.search_helpers import isolated_search_index, make_regulation, skip_without_engine  # noqa: F401 - autouse fixture
 
 skip_without_engine()
 

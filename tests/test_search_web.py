@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from search.testing import isolated_search_index, make_regulation, skip_without_engine  # noqa: F401 - autouse fixture
+from tests.search_helpers import isolated_search_index, make_regulation, skip_without_engine  # noqa: F401 - autouse fixture
 
 skip_without_engine()
 

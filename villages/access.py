@@ -2,23 +2,14 @@
 
 from django.db.models import Q
 
+from core.permissions import is_county_staff, role_names
 from core.roles import COUNTY_ROLES, FIRST_SECRETARY, SUPERVISOR, VILLAGE_CADRE
 
 from .models import CadreAssignment, TownshipPage, VillagePage
 
-
-def role_names(user):
-    if not user.is_authenticated:
-        return set()
-    cached = getattr(user, "_rulebook_roles", None)
-    if cached is None:
-        cached = set(user.groups.values_list("name", flat=True))
-        user._rulebook_roles = cached
-    return cached
-
-
-def is_county_staff(user):
-    return user.is_authenticated and (user.is_superuser or bool(role_names(user) & COUNTY_ROLES))
+# The role checks every app shares live in core; they are re-exported because callers ask here.
+__all__ = ["can_review", "can_submit_for", "can_view_village", "is_county_staff", "role_names",
+           "supervised_townships", "village_rights", "visible_villages"]
 
 
 def supervised_townships(user):

@@ -7,9 +7,10 @@ none of them."""
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
-from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
+
+from core.sections import collect_sections
 
 code_validator = RegexValidator(r"^\d{9}(\d{3})?$", "区划代码应为 9 位（乡镇）或 12 位（村）数字。")
 
@@ -114,16 +115,6 @@ class VillagePage(Page):
         context["township"] = ancestors[-1]
         context["sections"] = collect_sections("village_page_sections", request, self)
         return context
-
-
-def collect_sections(hook_name, request, page):
-    """Each hook returns ``{"title", "template", "context"}`` or None."""
-    sections = []
-    for fn in hooks.get_hooks(hook_name):
-        section = fn(request, page)
-        if section:
-            sections.append(section)
-    return sections
 
 
 class CadreAssignment(models.Model):

@@ -6,6 +6,7 @@ import io
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from core import clock
@@ -34,7 +35,7 @@ def township_dashboard(request, code):
     township = township_or_404(code)
     data = queries.dashboard(_township_villages(request.user, township), by_item=request.GET.get("by") == "item")
     return _render_dashboard(request, data, scope_title=township.title, township=township,
-                             export_url=f"/records/townships/{code}/export.xlsx")
+                             export_url=reverse("compliance:township_export", args=[code]))
 
 
 def _require_county(user):
@@ -45,7 +46,7 @@ def _require_county(user):
 def county_dashboard(request):
     _require_county(request.user)
     data = queries.dashboard(VillagePage.objects.live(), by_township=True, by_item=request.GET.get("by") == "item")
-    return _render_dashboard(request, data, scope_title="全县", export_url="/records/county/export.xlsx")
+    return _render_dashboard(request, data, scope_title="全县", export_url=reverse("compliance:county_export"))
 
 
 def _workbook(data, title):
@@ -133,7 +134,7 @@ def calendar_ics(request, code):
                   f"DTSTART;VALUE=DATE:{ob.due:%Y%m%d}",
                   f"DTEND;VALUE=DATE:{ob.due + datetime.timedelta(days=1):%Y%m%d}",
                   f"SUMMARY:{_ics_escape(f'{ob.item_code} {ob.item_name}（{ob.period_key}）到期')}",
-                  f"URL:{request.build_absolute_uri(f'/records/villages/{code}/')}", "END:VEVENT"]
+                  f"URL:{request.build_absolute_uri(reverse('compliance:village', args=[code]))}", "END:VEVENT"]
     lines.append("END:VCALENDAR")
     body = "\r\n".join(_fold(line) for line in lines) + "\r\n"
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
@@ -190,13 +191,13 @@ def my_entry(request):
     from django.shortcuts import redirect
 
     if not request.user.is_authenticated:
-        return redirect(f"/admin/login/?next={request.path}")
+        return redirect(f"{reverse('wagtailadmin_login')}?next={request.path}")
     if village_access.is_county_staff(request.user):
-        return redirect("/records/county/")
+        return redirect("compliance:county")
     township = village_access.supervised_townships(request.user).order_by("code").first()
     if township is not None:
-        return redirect(f"/records/townships/{township.code}/")
+        return redirect("compliance:township", code=township.code)
     village = village_access.visible_villages(request.user).order_by("code").first()
     if village is not None:
-        return redirect(f"/records/villages/{village.code}/")
+        return redirect("compliance:village", code=village.code)
     raise Http404("您没有可查看的村。")

@@ -112,7 +112,7 @@ def record_form(request, code=None, kind=None, pk=None):
                 messages.success(request, "已提交，等待乡镇审核。")
                 return redirect(saved.get_absolute_url())
             messages.success(request, "草稿已保存。")
-            return redirect(f"/records/r/{saved.pk}/edit/")
+            return redirect("compliance:edit", pk=saved.pk)
         values, title, occurred = request.POST, request.POST.get("title", ""), request.POST.get("occurred_on", "")
         chosen = set(request.POST.getlist("obligations"))
         cited = set(request.POST.getlist("citations"))
@@ -177,7 +177,7 @@ def record_correct(request, pk):
             messages.error(request, message)
         return redirect(record.get_absolute_url())
     messages.info(request, f"已建立第 {copy.revision} 版（草稿），原版本保留在历史中。")
-    return redirect(f"/records/r/{copy.pk}/edit/")
+    return redirect("compliance:edit", pk=copy.pk)
 
 
 def attachment_file(request, pk, thumb=False):

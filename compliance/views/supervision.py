@@ -57,7 +57,7 @@ def village_supervision(request, code):
             SupervisionAction.objects.create(village=village, obligation=obligation, kind=kind, reason=reason[:2000],
                                              issued_by=request.user, rectify_by=rectify_by)
             messages.success(request, "督导措施已登记。")
-            return redirect(f"/records/villages/{code}/supervision/")
+            return redirect("compliance:supervision", code=code)
     today = clock.today()
     overdue = [ob for ob in Obligation.objects.filter(
         village=village, due__lt=today, due__gte=today - datetime.timedelta(days=366), not_applicable=False,
@@ -88,7 +88,7 @@ def close_action(request, pk):
         action.closed_on, action.closure_note = closed, note[:2000]
         action.save(update_fields=["closed_on", "closure_note"])
         messages.success(request, "整改已销号。")
-    return redirect(f"/records/villages/{action.village.code}/supervision/")
+    return redirect("compliance:supervision", code=action.village.code)
 
 
 @require_POST
@@ -104,7 +104,7 @@ def elevate(request, code):
         ElevatedSupervision.objects.update_or_create(village=village, defaults={
             "reason": reason[:200], "since": clock.today(), "until": None})
         messages.success(request, "已列入提级监督。")
-    return redirect(f"/records/villages/{code}/supervision/")
+    return redirect("compliance:supervision", code=code)
 
 
 @require_POST
@@ -118,7 +118,7 @@ def obligation_na(request, pk):
             messages.error(request, message)
     else:
         messages.success(request, "已标记为不适用。")
-    return redirect(f"/records/villages/{obligation.village.code}/supervision/")
+    return redirect("compliance:supervision", code=obligation.village.code)
 
 
 def targets(request, code):
@@ -143,7 +143,7 @@ def targets(request, code):
                 target.done_on = done_on
                 target.save(update_fields=["done_on"])
                 messages.success(request, "已标记完成。")
-                return redirect(f"/records/villages/{code}/targets/")
+                return redirect("compliance:targets", code=code)
         else:
             title = (request.POST.get("title") or "").strip()
             if not title:
@@ -155,7 +155,7 @@ def targets(request, code):
                 TargetTask.objects.create(village=village, year=due.year, title=title, due=due,
                                           commitment=(request.POST.get("commitment") or "")[:2000])
                 messages.success(request, "目标任务已添加。")
-                return redirect(f"/records/villages/{code}/targets/")
+                return redirect("compliance:targets", code=code)
     today = clock.today()
     rows = list(TargetTask.objects.filter(village=village).order_by("-year", "due"))
     for t in rows:

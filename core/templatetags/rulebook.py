@@ -1,18 +1,11 @@
-import datetime
-
 from django import template
+
+from core.dates import cn_date
 
 register = template.Library()
 
-
-@register.filter
-def cn_date(value):
-    """2025年1月1日 — the way every Chinese official document writes a date."""
-    if not value:
-        return ""
-    if isinstance(value, datetime.datetime):
-        value = value.date()
-    return f"{value.year}年{value.month}月{value.day}日"
+# 2025年1月1日 — the way every Chinese official document writes a date (also importable from here).
+register.filter("cn_date", cn_date)
 
 
 @register.simple_tag(takes_context=True)

@@ -1,0 +1,47 @@
+"""What search learns from villages: township and village pages as units (type "page", so that a
+village's name, secretary and councils are found), which villages' non-public units a user may see,
+and the names of place codes. Autodiscovered by SearchConfig.ready; search imports nothing here."""
+
+from search.registry import EVERYTHING, Provider, register, register_place_names, register_scope
+from search.units import SearchUnit, village_visibility
+
+from . import access
+from .models import TownshipPage, VillagePage
+
+
+class VillagePageProvider(Provider):
+    name = "village"
+    model = VillagePage
+
+    def all_objects(self):
+        # Already the specific class: ``.specific()`` would only add a query per batch.
+        return self.model.objects.live()
+
+    def units_for(self, page):
+        if not page.live:
+            return []
+        parent = page.township  # one query; get_parent().specific took two
+        township = getattr(parent, "code", "") or ""
+        text = " ".join(filter(None, [page.kind, page.secretary, page.first_secretary, page.councils,
+                                      parent.title if parent else ""]))
+        return [SearchUnit(id=f"village:{page.pk}", source=f"village:{page.pk}", type="page", title=page.title,
+                           text=text, url=page.get_url() or page.url_path, township=township, village=page.code,
+                           doc_sort=f"village:{page.code}")]
+
+
+def village_scope(user):
+    """Units marked ``village:<code>`` (e.g. undisclosed records) follow the village read rule."""
+    if access.is_county_staff(user):
+        return EVERYTHING
+    return [village_visibility(code) for code in access.visible_villages(user).values_list("code", flat=True)]
+
+
+def place_names(codes):
+    names = dict(TownshipPage.objects.filter(code__in=codes).values_list("code", "title"))
+    names.update(VillagePage.objects.filter(code__in=codes).values_list("code", "title"))
+    return names
+
+
+register(VillagePageProvider())
+register_scope(village_scope)
+register_place_names(place_names)
