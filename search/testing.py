@@ -56,7 +56,7 @@ def skip_without_engine():
 def make_regulation(title, versions, category="权力运行", issuer="中共习水县委组织部", publish=True):
     """A live regulation with ``versions``: [(label, effective_from, [article text, …]), …]."""
     from policies.models import RegulationCategory, RegulationIndexPage, RegulationPage, RegulationVersion
-    from policies.structure import build_stream
+    from policies.versioning.structure import build_stream
 
     index = RegulationIndexPage.objects.first()
     if index is None:

@@ -6,7 +6,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from core import clock
-from policies import status as status_rules
+from policies.versioning import status as status_rules
 
 from . import tokenize
 from .engines import get_engine

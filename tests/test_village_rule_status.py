@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from policies import villagerule_status as vrs
 from policies.models import VillageRulePage, VillageRuleVersion
+from policies.villagerules import adoption as vrs
 from villages.models import TownshipPage, VillagePage
 
 D = datetime.date

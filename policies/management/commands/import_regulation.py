@@ -9,9 +9,9 @@ import sys
 
 from django.core.management.base import BaseCommand
 
-from policies.parser.docx import parse_docx
-from policies.parser.importer import create_from_parsed, parse_date
-from policies.parser.text import ParseError
+from policies.regulations.parser.docx import parse_docx
+from policies.regulations.parser.importer import create_from_parsed, parse_date
+from policies.regulations.parser.text import ParseError
 
 
 class Command(BaseCommand):
