@@ -5,6 +5,7 @@ import datetime
 
 from django.contrib.auth.models import Group
 from django.db import transaction
+from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
 from core.roles import PUBLISHER
 
@@ -57,8 +58,6 @@ def ensure_index(home):
 
 def ensure_workflow(index):
     """县委组织部编辑 drafts, 县委组织部审核发布 approves: one GroupApprovalTask on the 制度库."""
-    from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
-
     group, _ = Group.objects.get_or_create(name=PUBLISHER)
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
     task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()

@@ -40,7 +40,6 @@ def reader_context(page, request, day=None):
         "can_edit": reading.can_edit(page, request.user),
         "refctx": RefContext(articles=articles, chapters=len(chapters), day=day, dated=dated, page_id=page.id,
                              regulations=type(page).objects.live().only("id", "title")),
-        "day_path": f"{day.isoformat()}/" if dated else "",
     }
 
 

@@ -2,17 +2,17 @@
 
 import zipfile
 
+from docx import Document
+from docx.opc.exceptions import PackageNotFoundError
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
 from .text import ParseError, check, parse_lines
 
 
 def read_docx(source):
     """``source``: a path or a file-like object. Raises ParseError (Chinese) on anything that is
     not a readable Word document."""
-    try:
-        from docx import Document
-        from docx.opc.exceptions import PackageNotFoundError
-    except ImportError as exc:  # pragma: no cover - python-docx is a dependency
-        raise ParseError("服务器缺少 Word 解析组件（python-docx）。") from exc
     try:
         if hasattr(source, "seek"):
             source.seek(0)
@@ -23,9 +23,6 @@ def read_docx(source):
 
 
 def _blocks(document):
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
     body = document.element.body
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
