@@ -1,11 +1,13 @@
 """Demo 村规民约: the county template (示范文本, 2019 and 2023) and every demo village's rules
-generated from it with local variations. A few villages are still 草案 or 已表决待备案, a few
-rest on the 2019 template. Fast: no revisions for generated village rules, versions in bulk."""
+generated from it with local variations. Every village has filed rules in force; some are revising
+them (a draft, or a text voted and awaiting 备案), a few rest on the 2019 template. Fast: no
+revisions for generated village rules, versions in bulk."""
 
 import datetime
 
 from django.db import transaction
 
+from core import clock
 from villages.models import VillagePage
 
 from .demo_data import TEMPLATE_2019, TEMPLATE_2023, pick, to_stream, village_chapters
@@ -56,17 +58,21 @@ def _adopted(village, n, based, start, label, sort_order, township_code, *, vote
 
 
 def village_versions(village, old, new):
-    """The deterministic history of one village's rules."""
+    """The deterministic history of one village's rules. Every village has filed rules in force;
+    a revision in progress (drafted, or voted and awaiting 备案) dates from the day the demo is
+    loaded and leaves the previous filed rules in force until it is filed."""
     n = int(village.code[-3:])
     t_code = village.code[:9]
     shift = datetime.timedelta(days=pick(village.code, "day", 120))
-    if n % 20 == 3:   # still a draft, reviewed but not yet voted on
-        return [_adopted(village, n, new, D(2026, 12, 10), "2026年修订草案", 0, t_code, vote=False, filed=False)]
-    if n % 20 == 6:   # a first text, voted, awaiting 备案
-        return [_adopted(village, n, new, D(2026, 11, 20), "2026年版", 0, t_code, filed=False)]
-    if n % 20 == 16:  # a revision voted, awaiting 备案, while the 2020 text stays in force
+    today = clock.today()
+    if n % 20 == 3:   # 2020 rules in force; a revision drafted and reviewed, not yet voted on
         return [_adopted(village, n, old, D(2020, 3, 1) + shift, "2020年版", 0, t_code),
-                _adopted(village, n, new, D(2026, 11, 20), "2026年修订版", 1, t_code, filed=False)]
+                _adopted(village, n, new, today + datetime.timedelta(days=20), f"{today.year}年修订草案", 1, t_code,
+                         vote=False, filed=False)]
+    if n % 20 in (6, 16):  # a revision voted, awaiting 备案, while the earlier text stays in force
+        first = (_adopted(village, n, new, D(2023, 8, 1) + shift, "2023年修订版", 0, t_code) if n % 20 == 6
+                 else _adopted(village, n, old, D(2020, 3, 1) + shift, "2020年版", 0, t_code))
+        return [first, _adopted(village, n, new, today, f"{today.year}年修订版", 1, t_code, filed=False)]
     if n % 7 == 2:    # still on the 2019 template: flagged for re-filing and age
         return [_adopted(village, n, old, D(2020, 3, 1) + shift, "2020年版", 0, t_code)]
     if n % 5 == 0:    # two filed versions
