@@ -15,7 +15,7 @@ from ninja import Router, Schema, Status
 from ninja.utils import check_csrf
 
 from core import clock
-from policies.schedule import parse_period
+from policies.versioning.schedule import parse_period
 from villages import access as village_access
 from villages.models import VillagePage
 

@@ -78,7 +78,7 @@ class Obligation(models.Model):
 
     @property
     def period_label(self):
-        from policies.schedule import period_label
+        from policies.versioning.schedule import period_label
 
         try:
             return period_label(self.period_key)

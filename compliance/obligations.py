@@ -10,9 +10,9 @@ import datetime
 from django.db import transaction
 
 from core import clock
-from policies import schedule
 from policies.models import TaskItem, TaskListPage
-from policies.status import windows
+from policies.versioning import schedule
+from policies.versioning.status import windows
 
 from .models import Obligation
 

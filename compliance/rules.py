@@ -104,7 +104,7 @@ def check_accounts(c, final, secretary=""):
     errors, flags = {}, []
     period = c.get("period")
     if period:
-        from policies.schedule import MONTHLY, parse_period
+        from policies.versioning.schedule import MONTHLY, parse_period
 
         try:
             if parse_period(period).frequency != MONTHLY:

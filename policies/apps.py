@@ -6,4 +6,6 @@ class PoliciesConfig(AppConfig):
     verbose_name = "制度与清单"
 
     def ready(self):
-        from . import receivers  # noqa: F401  (connects signal receivers)
+        # Signal receivers and role permissions register themselves at import.
+        from .regulations import permissions  # noqa: F401
+        from .tasklists import receivers  # noqa: F401

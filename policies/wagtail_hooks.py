@@ -1,3 +1,5 @@
-"""Admin registration, split by kind of document (Wagtail loads one wagtail_hooks per app)."""
+"""Wagtail loads one wagtail_hooks per app: each kind's admin views and public page sections."""
 
-from .admin_ui import regulations, tasklists  # noqa: F401
+from .regulations import admin, sections  # noqa: F401
+from .tasklists import sections as tasklist_sections  # noqa: F401
+from .villagerules import sections as villagerule_sections  # noqa: F401

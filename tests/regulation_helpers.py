@@ -4,7 +4,7 @@ import datetime
 import io
 
 from core import clock
-from policies.demo.regulation_texts import to_stream
+from policies.regulations.demo_texts import to_stream
 
 
 def today():

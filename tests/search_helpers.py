@@ -23,7 +23,7 @@ def make_regulation(title, versions, category="权力运行", issuer="中共习�
     """A live regulation with ``versions``: [(label, effective_from, [article text, …]), …]."""
     from cms.models import HomePage
     from policies.models import RegulationCategory, RegulationIndexPage, RegulationPage, RegulationVersion
-    from policies.structure import build_stream
+    from policies.versioning.structure import build_stream
 
     index = RegulationIndexPage.objects.first()
     if index is None:

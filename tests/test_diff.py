@@ -1,7 +1,7 @@
 """Article diff: insertion renumbers without false 'modified', char marks inside changes."""
 
-from policies.diff import diff_articles
-from policies.structure import Article, Paragraph
+from policies.versioning.diff import diff_articles
+from policies.versioning.structure import Article, Paragraph
 
 
 def arts(*texts):

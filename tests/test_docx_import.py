@@ -8,8 +8,8 @@ from django.core.management import call_command
 from wagtail.models import Page, Revision
 
 from policies.models import RegulationPage, RegulationVersion
-from policies.parser.docx import parse_docx
-from policies.parser.text import ParseError
+from policies.regulations.parser.docx import parse_docx
+from policies.regulations.parser.text import ParseError
 from tests.regulation_helpers import make_docx
 
 FULL = [

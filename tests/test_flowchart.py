@@ -2,8 +2,8 @@
 
 from xml.etree import ElementTree
 
-from policies.flowchart import WIDTH, render_flowchart, text_width, wrap
-from policies.taskitems import parse_next_steps
+from policies.tasklists.flowchart import WIDTH, render_flowchart, text_width, wrap
+from policies.tasklists.taskitems import parse_next_steps
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
 
@@ -79,7 +79,7 @@ def test_parse_next_steps():
 
 
 def test_next_steps_text_for_readers():
-    from policies.taskitems import next_steps_text
+    from policies.tasklists.taskitems import next_steps_text
 
     assert next_steps_text("4:通过; 1:未通过，重新提议") == "通过→第4步；未通过，重新提议→第1步"
     assert next_steps_text("") == ""

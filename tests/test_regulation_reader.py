@@ -127,7 +127,7 @@ def test_cross_references_resolve_against_version_viewed(client, cadre):
 
 
 def test_reference_parser_shapes():
-    from policies.references import find_references
+    from policies.regulations.references import find_references
 
     refs = find_references("依照第十二条第二款第（三）项和本办法第三章，以及《习水县村级干部管理办法(试行)》第五条。")
     assert [r.anchor for r in refs] == ["art-12-p2-i3", "ch-3", "art-5"]

@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 
-from policies import schedule
-from policies.schedule import (
+from policies.versioning import schedule
+from policies.versioning.schedule import (
     HALF_YEARLY,
     MONTHLY,
     QUARTERLY,

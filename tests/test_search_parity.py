@@ -177,7 +177,7 @@ def test_index_follows_publish_unpublish_and_delete(db, django_capture_on_commit
 
 def test_new_version_is_indexed_on_publish(regulation, django_capture_on_commit_callbacks):
     from policies.models import RegulationVersion
-    from policies.structure import build_stream
+    from policies.versioning.structure import build_stream
 
     assert not ids("鹊鸽新增条款")
     page = regulation.specific

@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
-from policies import status as s
+from policies.versioning import status as s
 
 D = datetime.date
 

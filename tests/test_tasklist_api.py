@@ -5,7 +5,8 @@ import datetime
 import pytest
 
 from core import clock
-from policies.models import TaskListPage, TaskListVersion
+from policies.models import TaskListPage, TaskListVersion, VillageRulePage, VillageRuleVersion
+from villages.models import VillagePage
 
 pytestmark = pytest.mark.django_db
 
@@ -58,18 +59,28 @@ def test_future_versions_and_unpublished_lists_need_edit_rights(client, login):
     assert data["version"]["label"] == "2027年版" and data["version"]["status"] == "现行有效"
 
 
+def draft_rules(village):
+    """First rules still a draft (every demo village has rules in force, so the test makes its own)."""
+    body = VillageRuleVersion.objects.filter(page__slug="cunguiminyue").first().body
+    page = VillageRulePage(title=f"{village.title}村规民约", slug="cunguiminyue")
+    page.versions = [VillageRuleVersion(label="首版草案", body=body, drafted_on=datetime.date(2026, 10, 1))]
+    village.add_child(instance=page)
+
+
 def test_village_rules_public_and_editor(client, login):
+    village = VillagePage.objects.filter(code__startswith="520330102").order_by("code").first()
     data = client.get("/api/v1/villages/520330101201/rules/").json()
     assert data["village_code"] == "520330101201" and data["status"] == "已备案生效"
     assert data["version"]["filing_number"] and data["version"]["based_on"]
     assert data["articles"][0]["label"] == "第一条" and data["articles"][0]["text"]
     # A village whose rules are still a draft: nothing in force for the public.
-    resp = client.get("/api/v1/villages/520330101203/rules/")
+    draft_rules(village)
+    resp = client.get(f"/api/v1/villages/{village.code}/rules/")
     assert resp.status_code == 404 and "没有已备案生效的村规民约" in resp.json()["detail"]
     resp = client.get("/api/v1/villages/520330101201/rules/?on=2015-01-01")
     assert resp.status_code == 404
     resp = client.get("/api/v1/villages/999999999999/rules/")
     assert resp.status_code == 404 and "没有找到" in resp.json()["detail"]
     login("bianji")
-    data = client.get("/api/v1/villages/520330101203/rules/").json()
+    data = client.get(f"/api/v1/villages/{village.code}/rules/").json()
     assert data["status"] == "草案" and data["version"]["voted_on"] is None and data["articles"]

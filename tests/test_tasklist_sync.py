@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 
 from core import clock
 from policies.models import RegulationPage, TaskItem, TaskListPage, TaskListVersion
-from policies.models.tasklist import validate_tasklist_versions
-from policies.taskitems import is_referenced
+from policies.tasklists.models import validate_tasklist_versions
+from policies.tasklists.sync import is_referenced
 
 pytestmark = pytest.mark.django_db
 

@@ -118,8 +118,9 @@ def test_county_dashboard_within_budget_and_not_growing(client):
 
 def test_village_rule_section_shows_what_the_model_methods_compute(rf):
     """The one-query section gives the same status, version, draft and notes as the page's own methods."""
-    from policies.admin_ui.tasklists import village_rule_section
-    from policies.villagerule_status import pending, template_current, village_rule_row
+    from policies.villagerules.adoption import pending
+    from policies.villagerules.overview import template_current, village_rule_row
+    from policies.villagerules.sections import village_rule_section
 
     on = clock.today()
     index, _template, template_version = template_current(on)

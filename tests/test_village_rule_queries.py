@@ -6,9 +6,9 @@ from django.db import connection
 from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 
-from policies.admin_ui.tasklists import township_rules_section
-from policies.demo.villagerules import village_versions
 from policies.models import VillageRuleIndexPage, VillageRulePage, VillageRuleVersion
+from policies.villagerules.demo import village_versions
+from policies.villagerules.sections import township_rules_section
 from villages.models import TownshipPage, VillagePage
 
 pytestmark = pytest.mark.django_db

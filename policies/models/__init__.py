@@ -1,4 +1,7 @@
-from .regulation import (  # noqa: F401
+"""Where Django and the other apps find the policies models (app label ``policies``): each kind
+defines its own in ``policies/<kind>/models.py``; this module only re-exports them."""
+
+from ..regulations.models import (  # noqa: F401
     RegulationAttachment,
     RegulationCategory,
     RegulationIndexPage,
@@ -7,6 +10,6 @@ from .regulation import (  # noqa: F401
     RegulationTag,
     RegulationVersion,
 )
-from .tasklist import TaskItem, TaskListIndexPage, TaskListPage, TaskListVersion  # noqa: F401
-from .versioning import IssuedVersion  # noqa: F401
-from .villagerule import VillageRuleIndexPage, VillageRulePage, VillageRuleVersion  # noqa: F401
+from ..tasklists.models import TaskItem, TaskListIndexPage, TaskListPage, TaskListVersion  # noqa: F401
+from ..versioning.models import IssuedVersion  # noqa: F401
+from ..villagerules.models import VillageRuleIndexPage, VillageRulePage, VillageRuleVersion  # noqa: F401

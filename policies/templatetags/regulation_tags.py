@@ -3,8 +3,9 @@
 from django import template
 from django.utils.html import format_html
 
-from ..references import link_references
-from ..status import BADGE_CLASS
+from ..regulations.references import link_references
+from ..versioning.numerals import item_label as label_of_item
+from ..versioning.status import BADGE_CLASS
 
 register = template.Library()
 
@@ -24,6 +25,4 @@ def status_badge(status):
 
 @register.filter
 def item_label(n):
-    from ..numerals import item_label as label
-
-    return label(n)
+    return label_of_item(n)

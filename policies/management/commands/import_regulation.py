@@ -8,10 +8,11 @@ import json
 import sys
 
 from django.core.management.base import BaseCommand
+from django.urls import reverse
 
-from policies.parser.docx import parse_docx
-from policies.parser.importer import create_from_parsed, parse_date
-from policies.parser.text import ParseError
+from policies.regulations.parser.docx import parse_docx
+from policies.regulations.parser.importer import create_from_parsed, parse_date
+from policies.regulations.parser.text import ParseError
 
 
 class Command(BaseCommand):
@@ -45,6 +46,6 @@ class Command(BaseCommand):
         self.stdout.write(json.dumps({
             "id": page.pk,
             "version_id": version.pk,
-            "url": page.url if page.live else f"/admin/pages/{page.pk}/edit/",
+            "url": page.url if page.live else reverse("wagtailadmin_pages:edit", args=[page.pk]),
             "articles": len(parsed.articles()),
         }, ensure_ascii=False))

@@ -1,3 +1,0 @@
-"""Signal receivers, one module per kind of document."""
-
-from . import regulations, tasklists  # noqa: F401
