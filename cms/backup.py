@@ -148,21 +148,19 @@ def unpack(archive, scratch):
     archive = Path(archive)
     if not archive.is_file():
         raise BackupError(f"找不到备份文件：{archive}")
+    try:
+        tar = tarfile.open(archive, "r:gz")  # reads the first header: not gzip / not tar fails here
+    except (tarfile.TarError, EOFError, zlib.error, gzip.BadGzipFile):
+        raise BackupError(f"{archive.name} 不是 Rulebook 备份文件（应为 backup 命令生成的 .tar.gz）。") from None
     found = {}
     try:
-        with tarfile.open(archive, "r:gz") as tar:
+        with tar:
             for member in tar:
                 if not member.isfile() or not _safe_name(member.name):
                     raise BackupError(f"备份文件中有不允许的条目：{member.name}，拒绝恢复。")
                 if member.name in found:
                     raise BackupError(f"备份文件中有重复的条目：{member.name}，拒绝恢复。")
                 found[member.name] = _extract(tar, member, Path(scratch, member.name))
-    except BackupError:
-        raise
-    except tarfile.ReadError:
-        if not found:
-            raise BackupError(f"{archive.name} 不是 Rulebook 备份文件（应为 backup 命令生成的 .tar.gz）。") from None
-        raise BackupError(f"备份文件不完整或已损坏（可能被截断）：{archive.name}，拒绝恢复。") from None
     except (EOFError, zlib.error, tarfile.TarError, gzip.BadGzipFile):  # gzip ends early or its checksum fails
         raise BackupError(f"备份文件不完整或已损坏（可能被截断）：{archive.name}，拒绝恢复。") from None
     if MANIFEST not in found:
