@@ -34,11 +34,11 @@ ROOT = Path(__file__).resolve().parent.parent
 PDF = b"%PDF-1.4\n% evidence for the backup test\n%%EOF\n"
 EXACT = datetime.datetime(2026, 11, 19, 8, 30, 15, 123457, tzinfo=datetime.UTC)
 CHECK = """
-import json, sys
+import json, os
 from cms import backup, backup_db
 from search.engines import get_engine
 from search.service import run_search
-with open(sys.argv[-1], "wb") as out:
+with open(os.environ["CHECK_DUMP"], "wb") as out:
     backup_db.dump(out)
 files = {name: backup.sha256_file(path) for name, path in backup.iter_files(backup.file_roots())}
 hits = [h.unit.id for h in run_search("村民", page_size=50)[2].hits]
@@ -143,7 +143,8 @@ def test_round_trip_into_an_empty_database_loses_nothing(db, media, tmp_path, ta
     manage(env, "migrate", "-v0")
     output = manage(env, "restore", str(path))
     assert "恢复完成" in output
-    checked = json.loads(manage(env, "shell", "-c", CHECK, str(tmp_path / "restored.jsonl")).strip().splitlines()[-1])
+    env["CHECK_DUMP"] = str(tmp_path / "restored.jsonl")
+    checked = json.loads(manage(env, "shell", "-c", CHECK).strip().splitlines()[-1])
 
     # Every row of every table, value for value: counts, keys, the page tree, revisions, accounts,
     # group permissions, the audit log and timestamps to the microsecond.
