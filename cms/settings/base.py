@@ -128,6 +128,7 @@ STORAGES = {
 }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+COMPLIANCE_PRIVATE_ROOT = os.environ.get("COMPLIANCE_PRIVATE_ROOT", "")  # evidence; default var/private-media/<media dir>
 
 WHITENOISE_USE_FINDERS = True
 WAGTAIL_SITE_NAME = "习水县村务规程库"
