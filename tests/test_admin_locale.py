@@ -87,6 +87,13 @@ def test_gettext_returns_the_project_translations():
 
 
 @pytest.mark.django_db
+def test_login_page_labels_are_chinese(client):
+    html = client.get("/admin/login/").content.decode()
+    assert re.search(r"<label[^>]*for=\"id_password\"[^>]*>\s*密码", html)
+    assert "Password" not in visible(html)
+
+
+@pytest.mark.django_db
 def test_publisher_sees_schedule_in_chinese(client, login):
     """A draft with a go-live time: the publisher's button and the schedule dialog are Chinese."""
     publisher = login("shenhe")

@@ -138,6 +138,7 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_WORKFLOW_ENABLED = True
+WAGTAILADMIN_USER_LOGIN_FORM = "core.login_form.LoginForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "xlsx", "xls", "jpg", "jpeg", "png", "txt"]
 
 # Uploaded evidence: Pillow refuses images beyond this many pixels (decompression bombs).
