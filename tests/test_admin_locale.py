@@ -3,6 +3,7 @@
 
 import datetime
 import gettext
+import json
 import re
 from pathlib import Path
 
@@ -128,3 +129,12 @@ def test_page_in_moderation_is_chinese_for_editor_and_publisher(client, login):
     assert_no_english(html)
     assert_no_english(client.get("/admin/").content.decode())
     assert_no_english(client.get("/admin/reports/workflow/").content.decode())
+
+
+@pytest.mark.django_db
+def test_admin_javascript_strings_are_chinese(client, login):
+    """Autosave and the block editor read their strings from the JavaScript catalogue."""
+    login("bianji")
+    catalogue = client.get("/admin/jsi18n/").content.decode()
+    for chinese in ["正在自动保存…", "插入内容块"]:
+        assert json.dumps(chinese)[1:-1] in catalogue
