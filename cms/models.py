@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -48,3 +49,31 @@ class HomePage(Page):
         # Apps contribute front-page blocks (latest rules, task lists …) without cms importing them.
         context["sections"] = collect_sections("home_page_sections", request, self)
         return context
+
+
+class PeriodicRun(models.Model):
+    """One row per periodic job and time slot (a minute or a day): ``manage.py tick`` queues a job
+    only when it inserts the row, so two ticks in the same slot queue it once."""
+
+    job = models.CharField("任务", max_length=60)
+    slot = models.CharField("时段", max_length=20)
+    queued_at = models.DateTimeField("排队时间")
+
+    class Meta:
+        verbose_name = "定时任务记录"
+        verbose_name_plural = "定时任务记录"
+        constraints = [models.UniqueConstraint(fields=["job", "slot"], name="periodic_run_once_per_slot")]
+
+
+class SentReminder(models.Model):
+    """What reminder e-mail went to whom on which day, so a rerun of the job sends nothing twice."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name="用户")
+    key = models.CharField("事项", max_length=80)
+    day = models.DateField("日期")
+    sent_at = models.DateTimeField("发送时间")
+
+    class Meta:
+        verbose_name = "已发送提醒"
+        verbose_name_plural = "已发送提醒"
+        constraints = [models.UniqueConstraint(fields=["user", "key", "day"], name="reminder_once_per_day")]
