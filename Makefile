@@ -1,4 +1,5 @@
-# Two commands: `make run` (demo site on http://127.0.0.1:$(PORT)) and `make test` (the suite).
+# Two commands: `make run` (demo site on http://127.0.0.1:$(PORT), with its worker and scheduler)
+# and `make test` (the suite).
 PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
 VENV   := .venv
 PY     := $(VENV)/bin/python
@@ -20,11 +21,17 @@ fonts:
 	      && echo "已安装中文字体 fonts-noto-cjk"; \
 	  else echo "提示：未找到中文字体，PDF 中的汉字可能无法显示；请安装 fonts-noto-cjk。"; fi; }
 
+# Like production: web, task worker (db_worker) and scheduler (tick each minute) together; Ctrl-C
+# stops all three (and when one shell exits, its trap stops the other two).
 run: $(VENV)/.installed fonts
 	$(PY) manage.py migrate --noinput -v0
-	$(PY) manage.py load_demo
+	TASK_BACKEND=immediate $(PY) manage.py load_demo
 	@echo "站点地址： http://127.0.0.1:$(PORT)/   后台： http://127.0.0.1:$(PORT)/admin/"
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@echo "同时启动：任务执行器（db_worker）和调度器（scheduler）；按 Ctrl-C 全部停止。"
+	@$(PY) manage.py db_worker --interval 2 -v0 & worker=$$!; \
+	  $(PY) manage.py scheduler -v0 & scheduler=$$!; \
+	  trap 'kill $$worker $$scheduler 2>/dev/null; wait $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
+	  $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.installed fonts
 	$(PY) -m ruff check .

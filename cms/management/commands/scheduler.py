@@ -17,13 +17,15 @@ class Command(BaseCommand):
         stop = []
         for sig in (signal.SIGINT, signal.SIGTERM):
             signal.signal(sig, lambda *_: stop.append(True))
-        self.stdout.write(f"调度器已启动：每 {interval:g} 秒运行一次 tick。", ending="\n")
-        self.stdout.flush()
+        verbosity = options["verbosity"]
+        if verbosity >= 1:
+            self.stdout.write(f"调度器已启动：每 {interval:g} 秒运行一次 tick。")
+            self.stdout.flush()
         while not stop:
             close_old_connections()
             try:
                 queued = tick()
-                if queued:
+                if queued and verbosity >= 2:
                     self.stdout.write("已排队：" + "、".join(queued))
                     self.stdout.flush()
             except Exception as exc:  # a database hiccup must not end the scheduler
