@@ -34,6 +34,17 @@ def roll_obligations(village_ids=None):
     return created
 
 
+@task()
+def generate_obligations(village_ids, start, end):
+    """Back-fill every duty of ``village_ids`` in ``[start, end]`` (ISO dates); a large county is
+    split into several such jobs so that workers share it. Returns how many were new."""
+    import datetime
+
+    from . import obligations
+
+    return obligations.generate(village_ids, datetime.date.fromisoformat(start), datetime.date.fromisoformat(end))
+
+
 def _enqueue_roll(village_ids=None):
     transaction.on_commit(lambda: roll_obligations.enqueue(village_ids=village_ids))
 
