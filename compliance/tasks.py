@@ -45,8 +45,29 @@ def generate_obligations(village_ids, start, end):
     return obligations.generate(village_ids, datetime.date.fromisoformat(start), datetime.date.fromisoformat(end))
 
 
+class _PendingRoll:
+    """One roll queued per transaction, however many pages it publishes (a loader publishing 30
+    task lists queues one job); ``village_ids`` None means every village."""
+
+    def __init__(self, village_ids):
+        self.village_ids = None if village_ids is None else list(village_ids)
+
+    def merge(self, village_ids):
+        if self.village_ids is not None:
+            self.village_ids = None if village_ids is None else self.village_ids + list(village_ids)
+
+    def __call__(self):
+        roll_obligations.enqueue(village_ids=self.village_ids)
+
+
 def _enqueue_roll(village_ids=None):
-    transaction.on_commit(lambda: roll_obligations.enqueue(village_ids=village_ids))
+    connection = transaction.get_connection()
+    if connection.in_atomic_block:
+        for entry in connection.run_on_commit:
+            if isinstance(entry[1], _PendingRoll):
+                entry[1].merge(village_ids)
+                return
+    transaction.on_commit(_PendingRoll(village_ids))
 
 
 def _on_published(sender, instance, **kwargs):
@@ -76,7 +97,7 @@ def remind_user(user, today):
     waits on the unique rows and then sends nothing, and a failed send records nothing."""
     from cms.models import SentReminder
 
-    items = [i for s in todo.sections_for(user, today) for i in s["items"] if i.get("key")]
+    items = {i["key"]: i for s in todo.sections_for(user, today) for i in s["items"] if i.get("key")}.values()
     fresh = []
     with transaction.atomic():
         for item in items:

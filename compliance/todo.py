@@ -1,7 +1,7 @@
 """我的待办: what a signed-in user has to do now, gathered from every app through the ``todo_items``
 Wagtail hook. A hook function takes ``(user, today)`` and returns a list of sections
 ``{"title": "…", "items": [{"key", "title", "url", "village", "due", "status"}], "more": n}``;
-``key`` identifies the item for the once-a-day e-mail. Compliance adds four sections below (due
+``key`` identifies the item for the once-a-day e-mail (once per item per day, whatever its status). Compliance adds four sections below (due
 soon, overdue, returned, to review); a training app can add its own the same way."""
 
 import datetime
@@ -38,7 +38,7 @@ def review_villages(user):
 
 
 def _item(ob, status):
-    return {"key": f"obligation:{ob.pk}:{status}", "title": f"{ob.item_name}（{ob.period_label}）",
+    return {"key": f"obligation:{ob.pk}", "title": f"{ob.item_name}（{ob.period_label}）",
             "url": f"/records/villages/{ob.village.code}/", "village": ob.village.title, "due": ob.due,
             "status": status, "badge": st.BADGE.get(status, "info")}
 
