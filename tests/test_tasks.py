@@ -4,6 +4,7 @@ sees: next periods' duties appear, a scheduled page goes live, a new text become
 
 import datetime
 import time
+from unittest import mock
 
 import pytest
 from django.core.management import call_command
@@ -23,7 +24,11 @@ VILLAGE = "520330101201"
 
 
 def run_worker():
-    call_command("db_worker", "--batch", "--interval", "0", verbosity=0)
+    """The real worker, in this process so that it sees the test's uncommitted data. Between jobs it
+    closes connections that are not in autocommit mode, which would end the test's transaction on
+    PostgreSQL; that housekeeping alone is switched off."""
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None):
+        call_command("db_worker", "--batch", "--interval", "0", verbosity=0)
 
 
 def queued_names():
@@ -118,3 +123,11 @@ def test_search_updates_wait_for_the_worker(db_queue, django_capture_on_commit_c
     sources = [r.args_kwargs["args"][0] for r in DBTaskResult.objects.ready()
                if r.task_path.endswith("reindex_source")]
     assert sources and all(":" in s for s in sources)  # provider:pk, no model in the job
+
+
+def test_a_new_village_gets_this_and_next_periods_duties(db, django_capture_on_commit_callbacks):
+    township = TownshipPage.objects.order_by("code").first()
+    with django_capture_on_commit_callbacks(execute=True):
+        village = township.add_child(instance=VillagePage(title="新建测试村", slug="vnew", code=f"{township.code}998"))
+    keys = set(Obligation.objects.filter(village=village).values_list("period_key", flat=True))
+    assert {"2026-11", "2026-12"} <= keys and "2027-01" not in keys
