@@ -21,8 +21,9 @@ fonts:
 	      && echo "已安装中文字体 fonts-noto-cjk"; \
 	  else echo "提示：未找到中文字体，PDF 中的汉字可能无法显示；请安装 fonts-noto-cjk。"; fi; }
 
-# Like production: web, task worker (db_worker) and scheduler (tick each minute) together; Ctrl-C
-# stops all three (and when one shell exits, its trap stops the other two).
+# Like production: web, task worker (db_worker) and scheduler (tick each minute) together. Ctrl-C
+# or stopping make (even `kill` of make alone) stops all three: the recipe's shell watches make
+# and the web server, and its trap ends the three processes.
 run: $(VENV)/.installed fonts
 	$(PY) manage.py migrate --noinput -v0
 	TASK_BACKEND=immediate $(PY) manage.py load_demo
@@ -30,8 +31,9 @@ run: $(VENV)/.installed fonts
 	@echo "同时启动：任务执行器（db_worker）和调度器（scheduler）；按 Ctrl-C 全部停止。"
 	@$(PY) manage.py db_worker --interval 2 -v0 & worker=$$!; \
 	  $(PY) manage.py scheduler -v0 & scheduler=$$!; \
-	  trap 'kill $$worker $$scheduler 2>/dev/null; wait $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
-	  $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	  $(PY) manage.py runserver 127.0.0.1:$(PORT) & web=$$!; \
+	  trap 'trap - EXIT; kill $$web $$worker $$scheduler 2>/dev/null; wait; exit 0' EXIT INT TERM; \
+	  while kill -0 $$PPID 2>/dev/null && kill -0 $$web 2>/dev/null; do sleep 1; done
 
 test: $(VENV)/.installed fonts
 	$(PY) -m ruff check .
