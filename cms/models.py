@@ -48,3 +48,17 @@ class HomePage(Page):
         # importing them.
         context["sections"] = collect_sections("home_page_sections", request, self)
         return context
+
+
+class PeriodicRun(models.Model):
+    """One row per periodic job and time slot (a minute or a day): ``manage.py tick`` queues a job
+    only when it inserts the row, so two ticks in the same slot queue it once."""
+
+    job = models.CharField("任务", max_length=60)
+    slot = models.CharField("时段", max_length=20)
+    queued_at = models.DateTimeField("排队时间")
+
+    class Meta:
+        verbose_name = "定时任务记录"
+        verbose_name_plural = "定时任务记录"
+        constraints = [models.UniqueConstraint(fields=["job", "slot"], name="periodic_run_once_per_slot")]

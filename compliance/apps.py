@@ -23,3 +23,8 @@ class ComplianceConfig(AppConfig):
         roles.extend_model_permissions(roles.SUPERVISOR, *review)
         roles.extend_model_permissions(roles.EDITOR, *county)
         roles.extend_model_permissions(roles.PUBLISHER, *county)
+
+        # Background jobs: publish/create triggers, the periodic jobs and the 我的待办 hook.
+        from . import tasks
+
+        tasks.connect()

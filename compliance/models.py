@@ -281,3 +281,17 @@ class TargetTask(models.Model):
     def status(self, today=None):
         return st.compute_status(self.due, today or clock.today(), self.done_on,
                                  st.ACCEPTED if self.done_on else "", False)
+
+
+class SentReminder(models.Model):
+    """What reminder e-mail went to whom on which day, so a rerun of the job sends nothing twice."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name="用户")
+    key = models.CharField("事项", max_length=80)
+    day = models.DateField("日期")
+    sent_at = models.DateTimeField("发送时间")
+
+    class Meta:
+        verbose_name = "已发送提醒"
+        verbose_name_plural = "已发送提醒"
+        constraints = [models.UniqueConstraint(fields=["user", "key", "day"], name="reminder_once_per_day")]

@@ -68,11 +68,12 @@ def _pick(vw, code, period):
     return None, None
 
 
-def generate(villages, start, end, pages=None):
-    """Create missing obligations for ``villages`` in ``[start, end]``; returns how many were new."""
+def generate(villages, start, end, pages=None, keep=None):
+    """Create missing obligations for ``villages`` in ``[start, end]``; returns how many were new.
+    ``keep(item, period_key)``, when given, selects which planned periods to create."""
     pages = list(pages if pages is not None else TaskListPage.objects.live())
     village_ids = [v.pk if hasattr(v, "pk") else v for v in villages]
-    rows = list(plan(pages, start, end))
+    rows = [row for row in plan(pages, start, end) if keep is None or keep(row[0], row[3])]
     before = Obligation.objects.filter(village_id__in=village_ids).count()
     batch = []
     with transaction.atomic():

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import dashboards, records, supervision
+from .views import dashboards, records, supervision, todo
 
 app_name = "compliance"
 
@@ -23,6 +23,7 @@ urlpatterns = [
     path("townships/<str:code>/", dashboards.township_dashboard, name="township"),
     path("townships/<str:code>/export.xlsx", dashboards.township_export, name="township_export"),
     path("my/", dashboards.my_entry, name="my"),
+    path("todo/", todo.my_todo, name="todo"),
     path("county/", dashboards.county_dashboard, name="county"),
     path("county/export.xlsx", dashboards.county_export, name="county_export"),
     path("items/<str:code>/", dashboards.item_villages, name="item_villages"),

@@ -1,14 +1,29 @@
 """The index follows publishing: publish, unpublish, delete and move of pages, and saves of
-non-page sources (compliance records), each reindexed once the transaction commits."""
+non-page sources (compliance records). Each affected source is queued as a ``search.tasks`` job once
+the transaction commits, so the request does not wait for the index."""
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import registry
 
 
+def _schedule(instance):
+    """Queue a reindex of ``instance``'s source and of the sources that depend on it."""
+    from .tasks import reindex_source
+
+    provider, specific = registry.provider_for(instance)
+    if provider is None:
+        return []
+    sources = [provider.source(specific)] + [f"{name}:{pk}" for name, pk in provider.related_sources(specific)]
+    for source in sources:
+        transaction.on_commit(lambda source=source: reindex_source.enqueue(source))
+    return sources
+
+
 def _on_publish_change(sender, instance, **kwargs):
-    registry.schedule(instance)
+    _schedule(instance)
 
 
 def _on_delete(sender, instance, **kwargs):
@@ -16,20 +31,20 @@ def _on_delete(sender, instance, **kwargs):
         return  # the specific page's own post_delete handles it
     provider, _ = registry.provider_for(instance)
     if provider is not None:
-        registry.schedule(instance)
+        _schedule(instance)
 
 
 def _on_save(sender, instance, **kwargs):
     provider, _ = registry.provider_for(instance)
     if provider is not None and provider.watch_saves:
-        registry.schedule(instance)
+        _schedule(instance)
 
 
 def _on_move(sender, instance, **kwargs):
     # URLs of the page and everything below it change.
-    registry.schedule(instance)
+    _schedule(instance)
     for page in instance.get_descendants().specific():
-        registry.schedule(page)
+        _schedule(page)
 
 
 def connect():

@@ -1,5 +1,5 @@
 """Settings shared by every environment. Everything that differs between machines comes from
-the environment (DATABASE_URL, SEARCH_ENGINE, ES_URL, SECRET_KEY, ALLOWED_HOSTS, DEBUG)."""
+the environment (README "Run in production" lists every variable)."""
 
 import os
 from pathlib import Path
@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "policies",
     "compliance",
     "search",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -91,7 +93,7 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "cms.wsgi.application"
 
-# SQLite is the embedded default; WAL lets the dev server read while a loader writes.
+# SQLite is the embedded default; WAL lets the dev server read while a loader or the worker writes.
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=0
@@ -100,7 +102,10 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].update(
-        {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "timeout": 20}
+        {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "timeout": 20,
+         # Web, worker and scheduler write to one file: take the write lock when a transaction
+         # starts (in WAL mode readers are not blocked) instead of failing to upgrade it midway.
+         "transaction_mode": "EXCLUSIVE"}
     )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -123,7 +128,7 @@ SHORT_DATE_FORMAT = "Y年n月j日"
 DATETIME_FORMAT = "Y年n月j日 H:i"
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -131,11 +136,15 @@ STORAGES = {
 }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
-COMPLIANCE_PRIVATE_ROOT = os.environ.get("COMPLIANCE_PRIVATE_ROOT", "")  # evidence; default var/private-media/<media dir>
+# Evidence files are served only through permission checks, so they live outside MEDIA_ROOT;
+# empty means compliance's default (var/private-media/<media dir name>).
+COMPLIANCE_PRIVATE_ROOT = os.environ.get("COMPLIANCE_PRIVATE_ROOT", "")
 
 WHITENOISE_USE_FINDERS = True
 WAGTAIL_SITE_NAME = "习水县村务规程库"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The base of links in reminder e-mails.
+SITE_URL = os.environ.get("SITE_URL", WAGTAILADMIN_BASE_URL).rstrip("/")
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_WORKFLOW_ENABLED = True
@@ -153,6 +162,26 @@ SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "rulebook")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.wagtail_backend"}}  # Chinese substrings in admin search
 
 LOGIN_URL = "/admin/login/"
+
+# Background jobs (django-tasks): queued in the project's own database and run by
+# `manage.py db_worker`; `manage.py tick` (each minute, from `manage.py scheduler` or cron) queues
+# the periodic ones. TASK_BACKEND=immediate runs every job inline instead (tests, bulk loaders).
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASK_BACKEND = os.environ.get("TASK_BACKEND", "database")
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS.get(TASK_BACKEND, _TASK_BACKENDS["database"])}}
+
+# E-mail reminders are sent only when an SMTP server is configured (EMAIL_HOST).
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "rulebook@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 LOGGING = {
     "version": 1,

@@ -36,6 +36,7 @@ class SiteServer:
             DATABASE_URL=f"sqlite:///{self.tmp.name}/site.sqlite3",
             MEDIA_ROOT=f"{self.tmp.name}/media",
             SEARCH_ENGINE="embedded",
+            TASK_BACKEND="immediate",  # no worker beside this server: jobs (search updates) run inline
             DEBUG="1",
             RULEBOOK_NOW=timezone.localtime(clock.now()).replace(tzinfo=None).isoformat(timespec="minutes"),
         )
