@@ -6,6 +6,7 @@ soon, overdue, returned, to review); a training app can add its own the same way
 
 import datetime
 
+from django.urls import reverse
 from wagtail import hooks
 
 from core import clock

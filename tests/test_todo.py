@@ -9,9 +9,8 @@ from django.core import mail
 from django.test import override_settings
 from wagtail import hooks
 
-from cms.models import SentReminder
 from compliance import tasks
-from compliance.models import Obligation
+from compliance.models import Obligation, SentReminder
 from core import clock
 
 VILLAGE = "520330101201"  # cungan's village, in dudao's township
