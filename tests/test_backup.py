@@ -25,7 +25,7 @@ from cms import backup, backup_db
 from compliance import evidence
 from compliance.models import Record
 from search.service import run_search
-from search.testing import skip_without_engine
+from tests.search_helpers import skip_without_engine
 
 skip_without_engine()
 

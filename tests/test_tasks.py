@@ -115,7 +115,7 @@ def test_scheduled_page_goes_live_through_tick_and_worker(db_queue):
 
 
 def test_search_updates_wait_for_the_worker(db_queue, django_capture_on_commit_callbacks):
-    from search.testing import make_regulation
+    from tests.search_helpers import make_regulation
 
     with django_capture_on_commit_callbacks(execute=True):
         make_regulation("排队索引测试规定", [("2024年版", datetime.date(2024, 1, 1), ["鸬鹚湾议事会每季度召开一次。"])])
