@@ -2,9 +2,23 @@
 
 from django.db.models import Q
 
+from core import clock
 from core.roles import COUNTY_ROLES, FIRST_SECRETARY, SUPERVISOR, VILLAGE_CADRE
 
 from .models import CadreAssignment, TownshipPage, VillagePage
+
+
+def active_assignments(prefix="", day=None):
+    """Assignments in force on ``day`` (today): an assignment outside its dates grants nothing.
+    ``prefix`` is the lookup path to the assignment (e.g. ``"assignments__"``) so the date test
+    joins the same row as the other conditions in one ``filter()`` call."""
+    day = day or clock.today()
+    return ((Q(**{f"{prefix}valid_from__isnull": True}) | Q(**{f"{prefix}valid_from__lte": day}))
+            & (Q(**{f"{prefix}valid_to__isnull": True}) | Q(**{f"{prefix}valid_to__gte": day})))
+
+
+def _in_force(valid_from, valid_to, day):
+    return (valid_from is None or valid_from <= day) and (valid_to is None or valid_to >= day)
 
 
 def role_names(user):
@@ -26,7 +40,7 @@ def supervised_townships(user):
         return TownshipPage.objects.all()
     if SUPERVISOR not in role_names(user):
         return TownshipPage.objects.none()
-    return TownshipPage.objects.filter(assignments__user=user)
+    return TownshipPage.objects.filter(Q(assignments__user=user) & active_assignments("assignments__"))
 
 
 def visible_villages(user):
@@ -41,7 +55,8 @@ def visible_villages(user):
         for path in supervised_townships(user).values_list("path", flat=True):
             scope |= Q(path__startswith=path) & ~Q(path=path)
     if role_names(user) & {VILLAGE_CADRE, FIRST_SECRETARY}:
-        scope |= Q(pk__in=CadreAssignment.objects.filter(user=user, village__isnull=False).values("village_id"))
+        scope |= Q(pk__in=CadreAssignment.objects.filter(
+            active_assignments(), user=user, village__isnull=False).values("village_id"))
     return VillagePage.objects.filter(scope)
 
 
@@ -67,8 +82,11 @@ def village_rights(user, village):
         return False, False, False
     if user.is_superuser:
         return True, True, True
-    rows = list(get_user_model().objects.filter(pk=user.pk).values_list(
-        "groups__name", "assignments__village_id", "assignments__township__path"))
+    today = clock.today()
+    rows = [(name, v, t) if _in_force(start, end, today) else (name, None, None)
+            for name, v, t, start, end in get_user_model().objects.filter(pk=user.pk).values_list(
+                "groups__name", "assignments__village_id", "assignments__township__path",
+                "assignments__valid_from", "assignments__valid_to")]
     if getattr(user, "_rulebook_roles", None) is None:
         user._rulebook_roles = {name for name, _v, _t in rows if name}
     roles = role_names(user)
