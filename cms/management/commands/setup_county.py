@@ -32,7 +32,7 @@ def read_plan(path, code):
 
 
 def run(stdout, name, code, villages_path=None, data=None, filename=None, village_fields=None, is_demo=False,
-        progress=None):
+        progress=None, intro=""):
     """Shared by the command and ``load_demo`` (which passes its generated table as ``data``)."""
     if not name:
         raise CommandError("县名不能为空。")
@@ -49,7 +49,7 @@ def run(stdout, name, code, villages_path=None, data=None, filename=None, villag
         raise CommandError("表格有误，未写入任何内容：\n" + "\n".join(plan.errors))
     with transaction.atomic():
         try:
-            home, created = setup(name, code)
+            home, created = setup(name, code, intro)
         except SetupError as exc:
             raise CommandError(str(exc)) from exc
         made_t = made_v = 0
