@@ -72,7 +72,7 @@ def apply(changes, home, village_fields=None, is_demo=False, progress=None):
             page = TownshipPage(title=spec.name, slug=f"t{spec.code}", code=spec.code,
                                 kind=spec.kind, is_demo=is_demo)
             home.add_child(instance=page)
-            page.save_revision().publish()
+            page.save_revision(clean=False).publish()  # add_child has just validated the page
             townships[spec.code] = page
             if progress:
                 progress(1)
@@ -84,7 +84,7 @@ def apply(changes, home, village_fields=None, is_demo=False, progress=None):
                                is_demo=is_demo, **extra)
             parent = townships[spec.township_code]
             parent.add_child(instance=page)
-            page.save_revision().publish()
+            page.save_revision(clean=False).publish()
             if progress:
                 progress(1)
     return len(changes.townships), len(changes.villages)
