@@ -4,6 +4,7 @@ Pages are created the normal Wagtail way (``add_child``, then a revision publish
 ``page_published`` signal fires for every new township and village: other apps react to it (e.g.
 generating a new village's obligations) without this app knowing them."""
 
+import contextlib
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -61,12 +62,36 @@ def compare(plan):
     return changes
 
 
+@contextlib.contextmanager
+def one_index_update(models, created):
+    """Wagtail re-indexes a page for the admin search on every save (three per created page:
+    add_child, revision, publish); inside this block it is done once per page at the end. Only for
+    the two geography models, and the handlers are always reconnected."""
+    from django.db.models.signals import post_save
+
+    try:
+        from modelsearch import index
+        from modelsearch.signal_handlers import post_save_signal_handler
+    except ImportError:  # another search backend: leave Wagtail's behaviour alone
+        yield
+        return
+    disconnected = [m for m in models if post_save.disconnect(post_save_signal_handler, sender=m)]
+    try:
+        yield
+    finally:
+        for model in disconnected:
+            post_save.connect(post_save_signal_handler, sender=model)
+    for page in created:
+        index.insert_or_update_object(page)
+
+
 def apply(changes, home, village_fields=None, is_demo=False, progress=None):
     """Create what ``compare`` found new, in one transaction. ``village_fields(code)`` may add
     profile fields (the demo fills them); ``progress(n)`` is called once per page created."""
     if changes.errors:
         raise ValueError("refusing to apply a plan with errors")
-    with transaction.atomic():
+    created = []
+    with transaction.atomic(), one_index_update([TownshipPage, VillagePage], created):
         townships = {t.code: t for t in TownshipPage.objects.child_of(home)}
         for spec in changes.townships:
             page = TownshipPage(title=spec.name, slug=f"t{spec.code}", code=spec.code,
@@ -74,6 +99,7 @@ def apply(changes, home, village_fields=None, is_demo=False, progress=None):
             home.add_child(instance=page)
             page.save_revision(clean=False).publish()  # add_child has just validated the page
             townships[spec.code] = page
+            created.append(page)
             if progress:
                 progress(1)
         for page in townships.values():
@@ -85,6 +111,7 @@ def apply(changes, home, village_fields=None, is_demo=False, progress=None):
             parent = townships[spec.township_code]
             parent.add_child(instance=page)
             page.save_revision(clean=False).publish()
+            created.append(page)
             if progress:
                 progress(1)
     return len(changes.townships), len(changes.villages)
