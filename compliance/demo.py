@@ -33,6 +33,7 @@ KIND_BY_CODE = {
     "DZZ-05": ("petition", None), "DZZ-08": ("disclosure", "村务"), "XWQL-12": ("disclosure", "村务"),
     "XWQL-13": ("disclosure", "财务"),
 }
+AHEAD_DAYS = 31
 MATTER_DAYS = 90  # the demo matters run about two months from proposal to the result disclosure
 SIGNERS = [("经办人", "报账员"), ("民主理财小组", "理财小组组长"), ("书记(主任)", "书记"), ("村监委会主任", "监委会主任")]
 
@@ -239,7 +240,9 @@ def load(home, stdout=None, small=False, today=None, years=1):
     villages = list(villages)
     start = (today.replace(day=1) - datetime.timedelta(days=365 * years - 31)).replace(day=1)
     with transaction.atomic():
-        created = generate(villages, start, datetime.date(today.year, 12, 31))
+        # Duties up to about a month past the load day (this period and the next week's and month's,
+        # as the rolling job keeps them); nothing further ahead, and records never after today.
+        created = generate(villages, start, today + datetime.timedelta(days=AHEAD_DAYS))
         done = set(Record.objects.filter(village__in=villages).values_list("village_id", flat=True).distinct())
         todo = [v for v in villages if v.pk not in done]
         reviewer = get_user_model().objects.filter(username="dudao").first()

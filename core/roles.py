@@ -67,6 +67,7 @@ def ensure_roles():
             for codename in codenames:
                 GroupPagePermission.objects.get_or_create(
                     group=groups[role], page=root, permission=permissions[f"wagtailcore.{codename}"])
+    ensure_workflow()
     return groups
 
 
@@ -81,3 +82,48 @@ def ensure_township_group(township):
         perm = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
         GroupPagePermission.objects.get_or_create(group=group, page=township, permission=perm)
     return group
+
+
+WORKFLOW_NAME = "县委组织部审核"
+WORKFLOW_TASK_NAME = "县委组织部审核发布"
+
+
+def _nobody_can_approve(workflow):
+    """A workflow whose approval task names only groups without members: a submission reaches
+    nobody (Wagtail's default "Moderators approval" on a fresh install)."""
+    from django.contrib.auth import get_user_model
+    from wagtail.models import GroupApprovalTask
+
+    task_ids = workflow.workflow_tasks.filter(task__active=True).values("task_id")
+    for task in GroupApprovalTask.objects.filter(pk__in=task_ids):
+        if not get_user_model().objects.filter(groups__in=task.groups.all(), is_active=True).exists():
+            return True
+    return False
+
+
+def ensure_workflow(pages=()):
+    """县委组织部编辑 submits, 县委组织部审核发布 approves. Assigned to ``pages`` (the libraries) and
+    put in place of every page or content-type assignment whose workflow nobody can approve, so no
+    page type falls back to an empty group (runs after every migrate, so existing installs heal)."""
+    from wagtail.models import GroupApprovalTask, Workflow, WorkflowContentType, WorkflowPage, WorkflowTask
+
+    publishers, _ = Group.objects.get_or_create(name=PUBLISHER)
+    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
+    if not workflow.active:
+        workflow.active = True
+        workflow.save(update_fields=["active"])
+    task = GroupApprovalTask.objects.filter(name=WORKFLOW_TASK_NAME).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=WORKFLOW_TASK_NAME)
+    task.groups.add(publishers)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    for page in pages:
+        WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+    root = Page.get_first_root_node()
+    if root is not None and not WorkflowPage.objects.filter(page=root).exists():
+        WorkflowPage.objects.create(page=root, workflow=workflow)
+    dead = [w.pk for w in Workflow.objects.exclude(pk=workflow.pk) if _nobody_can_approve(w)]
+    if dead:
+        WorkflowPage.objects.filter(workflow_id__in=dead).update(workflow=workflow)
+        WorkflowContentType.objects.filter(workflow_id__in=dead).update(workflow=workflow)
+    return workflow

@@ -2,6 +2,7 @@
 
 from django.db.models import Q
 
+from core import clock
 from core.permissions import is_county_staff, role_names
 from core.roles import COUNTY_ROLES, FIRST_SECRETARY, SUPERVISOR, VILLAGE_CADRE
 
@@ -11,13 +12,26 @@ from .models import CadreAssignment, TownshipPage, VillagePage
 __all__ = ["can_review", "can_submit_for", "can_view_village", "is_county_staff", "role_names",
            "supervised_townships", "village_rights", "visible_villages"]
 
+def active_assignments(prefix="", day=None):
+    """Assignments in force on ``day`` (today): an assignment outside its dates grants nothing.
+    ``prefix`` is the lookup path to the assignment (e.g. ``"assignments__"``) so the date test
+    joins the same row as the other conditions in one ``filter()`` call."""
+    day = day or clock.today()
+    return ((Q(**{f"{prefix}valid_from__isnull": True}) | Q(**{f"{prefix}valid_from__lte": day}))
+            & (Q(**{f"{prefix}valid_to__isnull": True}) | Q(**{f"{prefix}valid_to__gte": day})))
+
+
+def _in_force(valid_from, valid_to, day):
+    return (valid_from is None or valid_from <= day) and (valid_to is None or valid_to >= day)
+
+
 
 def supervised_townships(user):
     if is_county_staff(user):
         return TownshipPage.objects.all()
     if SUPERVISOR not in role_names(user):
         return TownshipPage.objects.none()
-    return TownshipPage.objects.filter(assignments__user=user)
+    return TownshipPage.objects.filter(Q(assignments__user=user) & active_assignments("assignments__"))
 
 
 def visible_villages(user):
@@ -32,7 +46,8 @@ def visible_villages(user):
         for path in supervised_townships(user).values_list("path", flat=True):
             scope |= Q(path__startswith=path) & ~Q(path=path)
     if role_names(user) & {VILLAGE_CADRE, FIRST_SECRETARY}:
-        scope |= Q(pk__in=CadreAssignment.objects.filter(user=user, village__isnull=False).values("village_id"))
+        scope |= Q(pk__in=CadreAssignment.objects.filter(
+            active_assignments(), user=user, village__isnull=False).values("village_id"))
     return VillagePage.objects.filter(scope)
 
 
@@ -58,8 +73,11 @@ def village_rights(user, village):
         return False, False, False
     if user.is_superuser:
         return True, True, True
-    rows = list(get_user_model().objects.filter(pk=user.pk).values_list(
-        "groups__name", "assignments__village_id", "assignments__township__path"))
+    today = clock.today()
+    rows = [(name, v, t) if _in_force(start, end, today) else (name, None, None)
+            for name, v, t, start, end in get_user_model().objects.filter(pk=user.pk).values_list(
+                "groups__name", "assignments__village_id", "assignments__township__path",
+                "assignments__valid_from", "assignments__valid_to")]
     if getattr(user, "_rulebook_roles", None) is None:
         user._rulebook_roles = {name for name, _v, _t in rows if name}
     roles = role_names(user)

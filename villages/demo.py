@@ -4,9 +4,8 @@ villages/communities. Village names and codes are made up and every page is mark
 import hashlib
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
 
-from core.roles import FIRST_SECRETARY, SUPERVISOR, VILLAGE_CADRE, ensure_township_group
+from core.roles import FIRST_SECRETARY, SUPERVISOR, VILLAGE_CADRE
 
 from .models import CadreAssignment, TownshipPage, VillagePage
 
@@ -69,36 +68,22 @@ def village_specs():
             yield t_index, code, name, "社区" if community else "村"
 
 
-@transaction.atomic
-def load(home, stdout=None):
-    townships = []
-    for name, kind, code in TOWNSHIPS:
-        page = TownshipPage.objects.filter(code=code).first()
-        if page is None:
-            page = home.add_child(instance=TownshipPage(
-                title=f"{name}{kind}", slug=f"t{code}", code=code, kind=kind, is_demo=True))
-        ensure_township_group(page)
-        townships.append(page)
-    existing = set(VillagePage.objects.values_list("code", flat=True))
-    created = 0
-    for t_index, code, name, kind in village_specs():
-        if code in existing:
-            continue
-        township = townships[t_index]
-        committee = "\n".join(
-            f"{person_name(code + r)}（{r}）" for r in ("副书记", "副主任", "委员", "监委会主任")
-        )
-        township.add_child(instance=VillagePage(
-            title=name, slug=f"v{code}", code=code, kind=kind, is_demo=True,
-            secretary=person_name(code + "书记"), first_secretary=person_name(code + "第一书记"),
-            committee_members=committee, villager_groups=6 + int(code[-2:]) % 9,
-            households=300 + (int(code[-3:]) * 37) % 900, population=1200 + (int(code[-3:]) * 131) % 3600,
-            councils="红白理事会、道德评议会、禁赌禁毒会",
-        ))
-        created += 1
-    if stdout:
-        stdout.write(f"乡镇 {len(townships)} 个，村（社区）新建 {created} 个")
-    return townships
+def village_table():
+    """The demo geography as the same CSV a county would upload (``villages.importer`` columns)."""
+    from .importer import to_csv
+
+    townships = [(code, f"{name}{kind}") for name, kind, code in TOWNSHIPS]
+    villages = [(TOWNSHIPS[t][2], code, name, kind) for t, code, name, kind in village_specs()]
+    return to_csv(townships, villages).encode()
+
+
+def village_profile(code):
+    """Profile fields of a generated village (stable per code)."""
+    committee = "\n".join(f"{person_name(code + r)}（{r}）" for r in ("副书记", "副主任", "委员", "监委会主任"))
+    return {"secretary": person_name(code + "书记"), "first_secretary": person_name(code + "第一书记"),
+            "committee_members": committee, "villager_groups": 6 + int(code[-2:]) % 9,
+            "households": 300 + (int(code[-3:]) * 37) % 900, "population": 1200 + (int(code[-3:]) * 131) % 3600,
+            "councils": "红白理事会、道德评议会、禁赌禁毒会"}
 
 
 DEMO_PASSWORD = "xishui-demo-2026"
@@ -132,9 +117,10 @@ def load_accounts(stdout=None):
         user.groups.add(Group.objects.get(name=role))
         if scope and len(scope) == 9:
             township = TownshipPage.objects.get(code=scope)
-            CadreAssignment.objects.get_or_create(user=user, township=township)
+            CadreAssignment.objects.get_or_create(user=user, township=township, defaults={"role": role})
             user.groups.add(Group.objects.get(name=township_group_name(township)))
         elif scope:
-            CadreAssignment.objects.get_or_create(user=user, village=VillagePage.objects.get(code=scope))
+            CadreAssignment.objects.get_or_create(user=user, village=VillagePage.objects.get(code=scope),
+                                                  defaults={"role": role})
         rows.append((username, role, DEMO_PASSWORD))
     return rows

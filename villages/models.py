@@ -10,7 +10,12 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
+from core.roles import FIRST_SECRETARY as FIRST_SECRETARY_ROLE
+from core.roles import SUPERVISOR as SUPERVISOR_ROLE
+from core.roles import VILLAGE_CADRE as VILLAGE_CADRE_ROLE
 from core.sections import collect_sections
+
+SCOPED_ROLES = [SUPERVISOR_ROLE, VILLAGE_CADRE_ROLE, FIRST_SECRETARY_ROLE]
 
 code_validator = RegexValidator(r"^\d{9}(\d{3})?$", "区划代码应为 9 位（乡镇）或 12 位（村）数字。")
 
@@ -126,6 +131,12 @@ class CadreAssignment(models.Model):
                                  related_name="assignments", verbose_name="乡镇")
     village = models.ForeignKey(VillagePage, null=True, blank=True, on_delete=models.CASCADE,
                                 related_name="assignments", verbose_name="村")
+    role = models.CharField("角色", max_length=20, blank=True, choices=[(r, r) for r in SCOPED_ROLES],
+                            help_text="保存时用户会加入该角色的用户组。")
+    # Open ends (empty) mean "since always" / "until further notice"; outside its dates an
+    # assignment grants nothing (villages.access), so history is kept instead of deleting rows.
+    valid_from = models.DateField("起始日期", null=True, blank=True)
+    valid_to = models.DateField("截止日期", null=True, blank=True)
 
     class Meta:
         verbose_name = "岗位范围"
@@ -138,7 +149,29 @@ class CadreAssignment(models.Model):
             ),
             models.UniqueConstraint(fields=["user", "township"], name="assignment_unique_township"),
             models.UniqueConstraint(fields=["user", "village"], name="assignment_unique_village"),
+            models.CheckConstraint(
+                condition=(models.Q(valid_from__isnull=True) | models.Q(valid_to__isnull=True)
+                           | models.Q(valid_to__gte=models.F("valid_from"))),
+                name="assignment_dates_ordered",
+            ),
         ]
 
     def __str__(self):
         return f"{self.user} → {self.village or self.township}"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        errors = {}
+        if not self.user_id:
+            errors["user"] = "请选择用户。"
+        if bool(self.township_id) == bool(self.village_id):
+            errors["village"] = "请在“乡镇”和“村”中选且只选一项：乡镇督导选乡镇，村干部和第一书记选村。"
+        elif self.role == SUPERVISOR_ROLE and not self.township_id:
+            errors["township"] = "乡镇督导的岗位范围应为乡镇。"
+        elif self.role in (VILLAGE_CADRE_ROLE, FIRST_SECRETARY_ROLE) and not self.village_id:
+            errors["village"] = f"{self.role}的岗位范围应为村（社区）。"
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            errors["valid_to"] = "截止日期不能早于起始日期。"
+        if errors:
+            raise ValidationError(errors)
