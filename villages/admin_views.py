@@ -14,6 +14,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import Site
 
 from core.roles import SUPERVISOR, ensure_township_group
 
@@ -31,10 +32,11 @@ def _require_county_staff(request):
 
 
 def _county_code():
-    from cms.models import HomePage
-
-    home = HomePage.objects.first()
-    return home, (home.county_code if home else "")
+    """The county is the default site's root page (cms's HomePage, which villages does not import)."""
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    home = site.root_page.specific if site else None
+    code = getattr(home, "county_code", "")
+    return (home, code) if code else (None, "")
 
 
 def template_view(request):
