@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "villages",
     "policies",
     "compliance",
+    "training",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

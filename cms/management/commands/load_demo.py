@@ -12,7 +12,7 @@ from core.roles import ensure_roles
 
 # Apps that ship a ``demo.load(home, stdout, small=False)``; order matters (compliance needs
 # policies). ``small`` keeps bulk data (records for every village) to a few villages for tests.
-DEMO_APPS = ["policies", "compliance", "search"]
+DEMO_APPS = ["policies", "compliance", "training", "search"]
 
 INTRO = (
     "<p>本站是习水县规范村级权力运行的制度库（示例数据）：县委组织部在此发布制度、清单和示范文本，"
