@@ -17,8 +17,18 @@ from villages.models import CadreAssignment, VillagePage
 from . import demo_data as data
 from . import rereads, signin, staleness
 from .grading import grade_attempt, start_attempt
-from .models import (CourseIndexPage, CoursePage, LessonCitation, LessonPage, Question, QuestionCitation, Quiz,
-                     QuizAttempt, SignIn, TrainingSession)
+from .models import (
+    CourseIndexPage,
+    CoursePage,
+    LessonCitation,
+    LessonPage,
+    Question,
+    QuestionCitation,
+    Quiz,
+    QuizAttempt,
+    SignIn,
+    TrainingSession,
+)
 from .models.quizzes import RANDOM
 
 

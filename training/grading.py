@@ -168,3 +168,35 @@ def grade_attempt(attempt, answers, now=None):
 
         issue_certificate(attempt.user, attempt.quiz.course, attempt.score, now)
     return attempt
+
+
+@transaction.atomic
+def submit_answers(quiz, user, answers, now=None):
+    """The API's one call: grade the open attempt, or start one and grade it at once. For a new
+    attempt the answered questions must be eligible ones of this quiz (the whole draw for a fixed
+    quiz, the draw's size for a random one)."""
+    now = now or clock.now()
+    attempt = open_attempt(quiz, user, now)
+    if attempt is None:
+        pool = {q.pk: q for q in (draw_questions(quiz) if quiz.mode != RANDOM else _random_pool(quiz))}
+        try:
+            ids = [int(k) for k in answers]
+        except (TypeError, ValueError):
+            raise QuizError("试题编号应为整数。") from None
+        unknown = [i for i in ids if i not in pool]
+        if unknown:
+            raise QuizError(f"试题 {unknown[0]} 不在本测试可用的试题中。")
+        questions = list(pool.values()) if quiz.mode != RANDOM else [pool[i] for i in ids]
+        if quiz.mode == RANDOM and len(questions) != draw_size(quiz):
+            raise QuizError(f"本测试每次应作答{draw_size(quiz)}道题。")
+        attempt = start_attempt(quiz, user, now, questions=questions)
+    return grade_attempt(attempt, answers, now)
+
+
+def _random_pool(quiz):
+    from .models import QuestionCitation
+
+    keys = {(c.regulation_id, c.article) for c in quiz.course.citations()}
+    ids = {qc.question_id for qc in QuestionCitation.objects.filter(question__review_state=OK)
+           if (qc.regulation_id, qc.article) in keys}
+    return list(Question.objects.filter(pk__in=ids))

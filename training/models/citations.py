@@ -39,17 +39,16 @@ class Citation(models.Model):
     class Meta:
         abstract = True
 
-    @property
-    def label(self):
-        return article_label(self.article)
-
-    @property
-    def url(self):
-        return citation_url(self.regulation, self.version, self.article)
-
     def __str__(self):
         version = f"（{self.version.label}）" if self.version_id else ""
         return f"《{self.regulation.title}》{version}{self.label}"
+
+    def save(self, *args, **kwargs):
+        if self.version_id:
+            text = article_text(self.version, self.article)
+            if text is not None:
+                self.text_snapshot = text
+        super().save(*args, **kwargs)
 
     def clean(self):
         if not self.regulation_id:
@@ -63,9 +62,10 @@ class Citation(models.Model):
         if self.article and article_text(self.version, self.article) is None:
             raise ValidationError({"article": f"《{self.regulation.title}》{self.version.label}没有{self.label}。"})
 
-    def save(self, *args, **kwargs):
-        if self.version_id:
-            text = article_text(self.version, self.article)
-            if text is not None:
-                self.text_snapshot = text
-        super().save(*args, **kwargs)
+    @property
+    def label(self):
+        return article_label(self.article)
+
+    @property
+    def url(self):
+        return citation_url(self.regulation, self.version, self.article)

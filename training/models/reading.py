@@ -1,7 +1,9 @@
 """Read receipts (已学习确认), material revisions with re-reads, certificates."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel
 
 from core import clock
@@ -20,6 +22,21 @@ class ReadReceipt(models.Model):
         constraints = [models.UniqueConstraint(fields=["user", "version"], name="receipt_one_per_user_version")]
 
 
+class MaterialRevisionForm(WagtailAdminModelForm):
+    """The manager who saves the form is the one who marked the version material."""
+
+    def clean_due_on(self):
+        due_on = self.cleaned_data["due_on"]
+        if due_on and due_on < clock.today():
+            raise ValidationError("学习截止日期不能早于今天。")
+        return due_on
+
+    def save(self, commit=True):
+        if not self.instance.marked_by_id:
+            self.instance.marked_by = self.for_user
+        return super().save(commit)
+
+
 class MaterialRevision(models.Model):
     """The 培训管理员's flag that a version changes what cadres must do; policies stays untouched."""
 
@@ -32,6 +49,7 @@ class MaterialRevision(models.Model):
     note = models.TextField("说明", blank=True)
 
     panels = [FieldPanel("version"), FieldPanel("due_on"), FieldPanel("note")]
+    base_form_class = MaterialRevisionForm
 
     class Meta:
         verbose_name = "实质性修订"

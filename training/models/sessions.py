@@ -45,6 +45,13 @@ class TrainingSession(models.Model):
     def __str__(self):
         return f"{self.title}（{self.date:%Y-%m-%d}）"
 
+    def save(self, *args, **kwargs):
+        if not self.code:
+            from ..signin import new_code
+
+            self.code = new_code()
+        super().save(*args, **kwargs)
+
     def _moment(self, time):
         return timezone.make_aware(datetime.datetime.combine(self.date, time))
 
@@ -63,13 +70,6 @@ class TrainingSession(models.Model):
     def is_open(self, now=None):
         now = now or clock.now()
         return self.opens <= now <= self.end
-
-    def save(self, *args, **kwargs):
-        if not self.code:
-            from ..signin import new_code
-
-            self.code = new_code()
-        super().save(*args, **kwargs)
 
 
 class Invitation(models.Model):

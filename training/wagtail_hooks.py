@@ -1,0 +1,90 @@
+"""Admin snippets for the training manager, and the 我的待办 items (the hook is collected once merged)."""
+
+from django.urls import reverse
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from core import clock
+
+from . import rereads
+from .access import is_training_manager
+from .models import MaterialRevision, Question, Quiz, SignIn, TrainingSession
+
+
+class QuestionViewSet(SnippetViewSet):
+    model = Question
+    icon = "help"
+    menu_label = "题库"
+    list_display = ["text", "kind", "course", "review_state"]
+    list_filter = ["review_state", "kind", "course"]
+    search_fields = ["text"]
+
+
+class QuizViewSet(SnippetViewSet):
+    model = Quiz
+    icon = "form"
+    menu_label = "测试"
+    list_display = ["title", "course", "pass_mark", "attempts_allowed", "grading"]
+
+
+class SessionViewSet(SnippetViewSet):
+    model = TrainingSession
+    icon = "group"
+    menu_label = "培训班"
+    list_display = ["title", "date", "place", "trainer", "code"]
+
+
+class RevisionViewSet(SnippetViewSet):
+    model = MaterialRevision
+    icon = "warning"
+    menu_label = "实质性修订"
+    list_display = ["version", "due_on", "marked_by"]
+
+
+class TrainingGroup(SnippetViewSetGroup):
+    items = (QuestionViewSet, QuizViewSet, SessionViewSet, RevisionViewSet)
+    menu_label = "第一书记培训"
+    menu_icon = "doc-full"
+    menu_order = 260
+
+
+register_snippet(TrainingGroup)
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def _after_snippet_saved(request, instance):
+    if isinstance(instance, MaterialRevision):
+        rereads.assign(instance, rereads.assignees(instance.version))
+    elif isinstance(instance, Question) and instance.review_state == "stale":
+        # Editing a flagged question is the "confirm or edit" step: the manager chose the citations.
+        instance.review_state, instance.stale_reason, instance.stale_diff_url = "ok", "", ""
+        instance.reviewed_by, instance.reviewed_at = request.user, clock.now()
+        instance.save()
+
+
+@hooks.register("todo_items")
+def training_todo(user, today):
+    """Sections for 我的待办 (see compliance/todo.py for the shape)."""
+    sections = []
+    items = [{"key": f"reread:{a.pk}", "title": f"学习《{a.version.page.title}》{a.version.label}",
+              "url": reverse("training:read", args=[a.version_id]), "village": "", "due": a.due_on,
+              "status": "overdue" if a.overdue else "to_do"} for a in rereads.open_assignments(user, today)]
+    if items:
+        sections.append({"title": "待学习的修订", "items": items, "more": ""})
+    signed = SignIn.objects.filter(user=user).values("session_id")
+    today_sessions = TrainingSession.objects.filter(date=today, invitations__user=user).exclude(pk__in=signed)
+    items = [{"key": f"session:{s.pk}", "title": f"{s.title}（{s.starts_at:%H:%M}，{s.place}）",
+              "url": reverse("training:signin"), "village": "", "due": s.date, "status": "to_do"}
+             for s in today_sessions]
+    if items:
+        sections.append({"title": "今日培训班签到", "items": items, "more": ""})
+    if is_training_manager(user):
+        count = Question.objects.filter(review_state="stale").count()
+        if count:
+            url = reverse("wagtailsnippets_training_question:list") + "?review_state=stale"
+            sections.append({"title": f"需复核的试题 ({count})", "items": [{
+                "key": "stale-questions", "title": f"{count} 道试题引用的条文已修订，请复核", "url": url,
+                "village": "", "due": today, "status": "to_do"}], "more": ""})
+    return sections
