@@ -28,21 +28,31 @@ def draw_questions(quiz, rng=None):
     if quiz.mode != RANDOM:
         return list(eligible(quiz.questions.all()).order_by("pk"))
     rng = rng or random.Random()
-    from .models import QuestionCitation
-
-    chosen, seen = [], set()
-    for citation in quiz.course.citations():
-        key = (citation.regulation_id, citation.article)
-        if key in seen:
-            continue
-        seen.add(key)
-        ids = list(QuestionCitation.objects.filter(
-            regulation_id=citation.regulation_id, article=citation.article,
-            question__review_state=OK).exclude(question_id__in=[q.pk for q in chosen])
-            .values_list("question_id", flat=True).distinct().order_by("question_id"))
-        for pk in rng.sample(ids, min(quiz.per_article, len(ids))):
-            chosen.append(Question.objects.get(pk=pk))
+    chosen = []
+    for ids in _article_groups(quiz):
+        ids = [pk for pk in ids if pk not in {q.pk for q in chosen}]
+        chosen += list(Question.objects.filter(pk__in=rng.sample(ids, min(quiz.per_article, len(ids)))))
     return chosen
+
+
+def _article_groups(quiz):
+    """For each article the course's lessons cite: the eligible question ids testing it (sorted)."""
+    from .models import QuestionCitation
+    from .staleness import equivalents
+
+    cache, groups, seen = {}, [], set()
+    citations = list(quiz.course.citations())
+    regulations = {c.regulation_id for c in citations}
+    by_key = {}
+    for qc in QuestionCitation.objects.filter(regulation_id__in=regulations, question__review_state=OK):
+        by_key.setdefault((qc.regulation_id, qc.version_id, qc.article), set()).add(qc.question_id)
+    for citation in citations:
+        keys = equivalents(citation, cache)
+        if keys & seen:
+            continue
+        seen |= keys
+        groups.append(sorted(set().union(*(by_key.get(k, set()) for k in keys))))
+    return groups
 
 
 def draw_size(quiz):
@@ -194,9 +204,5 @@ def submit_answers(quiz, user, answers, now=None):
 
 
 def _random_pool(quiz):
-    from .models import QuestionCitation
-
-    keys = {(c.regulation_id, c.article) for c in quiz.course.citations()}
-    ids = {qc.question_id for qc in QuestionCitation.objects.filter(question__review_state=OK)
-           if (qc.regulation_id, qc.article) in keys}
+    ids = {pk for group in _article_groups(quiz) for pk in group}
     return list(Question.objects.filter(pk__in=ids))

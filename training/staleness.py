@@ -24,6 +24,22 @@ def change_for(citation, newest, cache):
     return next((c for c in cache[key] if c.from_label == label), None)
 
 
+def equivalents(citation, cache):
+    """The (regulation, version, article) keys naming the same article: as cited, and in the newest
+    version through the diff (unless removed there). Lets a re-pinned question still match the
+    lesson citation it was written for."""
+    keys = {(citation.regulation_id, citation.version_id, citation.article)}
+    versions = citation.regulation.versions_in_order()
+    if citation.version is not None and versions and versions[-1].pk != citation.version_id:
+        newest = versions[-1]
+        change = change_for(citation, newest, cache)
+        if change is None:
+            keys.add((citation.regulation_id, newest.pk, citation.article))
+        elif change.to_label:
+            keys.add((citation.regulation_id, newest.pk, _number(change.to_label)))
+    return keys
+
+
 def describe(regulation, newest, change, number):
     label = article_label(number)
     if change.change == RENUMBERED:
