@@ -71,3 +71,44 @@ def test_publishing_a_version_that_changes_a_cited_article_flags_its_question():
     assert q22.review_state == "stale" and "修改了第三条" in q22.stale_reason
     assert q22 not in grading.draw_questions(Quiz.objects.get(course__slug="siyi-liang-gongkai"))
     assert clock.today() < page.versions_in_order()[-1].effective_from
+
+
+def test_review_page_lists_flagged_questions_with_diff_and_confirm(client, login):
+    login("diyishuji")
+    assert client.get("/training/review/").status_code == 403
+    login("peixun")
+    html = client.get("/training/review/").content.decode()
+    assert "需复核的试题（8）" in html and "查看修订对照" in html and "确认无需修改" in html
+
+
+def test_a_citation_of_a_missing_article_is_refused_in_chinese():
+    from django.core.exceptions import ValidationError
+
+    from training.models import QuestionCitation
+
+    page = RegulationPage.objects.get(slug=demo_data.LEGAL)
+    citation = QuestionCitation(regulation=page, version=page.versions_in_order()[0], article=99)
+    with pytest.raises(ValidationError) as err:
+        citation.clean()
+    assert f"《{page.title}》{page.versions_in_order()[0].label}没有第九十九条。" in str(err.value)
+
+
+def test_todo_items_for_trainee_and_manager():
+    from django.contrib.auth import get_user_model
+
+    from training.wagtail_hooks import training_todo
+
+    User = get_user_model()
+    sections = training_todo(User.objects.get(username="flsj03"), clock.today())
+    assert [s["title"] for s in sections] == ["待学习的修订"]
+    assert sections[0]["items"][0]["status"] == "overdue"
+    assert training_todo(User.objects.get(username="flsj01"), clock.today()) == []  # re-read done
+    manager = training_todo(User.objects.get(username="peixun"), clock.today())
+    assert manager[-1]["title"] == "需复核的试题 (8)"
+
+
+def test_handout_prints_the_cited_articles(client):
+    html = client.get("/peixun/siyi-liang-gongkai/print/").content.decode()
+    assert "讲义" in html and "党员大会审议时，应当有三分之二以上党员到会" in html
+    pdf = client.get("/peixun/siyi-liang-gongkai/pdf/")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")

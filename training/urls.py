@@ -14,6 +14,7 @@ urlpatterns = [
     path("sessions/<int:pk>/", manager.session_view, name="session"),
     path("sessions/<int:pk>/code/", manager.code_view, name="code"),
     path("progress/", manager.progress_view, name="progress"),
+    path("review/", manager.review_view, name="review"),
     path("questions/<int:pk>/confirm/", manager.confirm_view, name="confirm"),
     path("certificates/<str:code>/pdf/", manager.certificate_pdf, name="certificate_pdf"),
     path("verify/", manager.verify_view, name="verify"),

@@ -8,7 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from core import clock
 
 from . import rereads
-from .access import is_training_manager
+from .access import is_training_manager, progress_townships
 from .models import MaterialRevision, Question, Quiz, SignIn, TrainingSession
 
 
@@ -64,6 +64,23 @@ def _after_snippet_saved(request, instance):
         instance.save()
 
 
+@hooks.register("home_page_sections")
+def home_section(request, page):
+    from .models import CourseIndexPage
+
+    index = CourseIndexPage.objects.live().first()
+    if index is None:
+        return None
+    links = [("培训课程", index.url)]
+    if request.user.is_authenticated:
+        links += [("我的学习", reverse("training:me")), ("培训班签到", reverse("training:signin"))]
+    if is_training_manager(request.user) or progress_townships(request.user).exists():
+        links.append(("培训进度", reverse("training:progress")))
+    if is_training_manager(request.user):
+        links.append(("需复核的试题", reverse("training:review")))
+    return {"title": "第一书记培训", "template": "training/home_section.html", "context": {"links": links}}
+
+
 @hooks.register("todo_items")
 def training_todo(user, today):
     """Sections for 我的待办 (see compliance/todo.py for the shape)."""
@@ -83,7 +100,7 @@ def training_todo(user, today):
     if is_training_manager(user):
         count = Question.objects.filter(review_state="stale").count()
         if count:
-            url = reverse("wagtailsnippets_training_question:list") + "?review_state=stale"
+            url = reverse("training:review")
             sections.append({"title": f"需复核的试题 ({count})", "items": [{
                 "key": "stale-questions", "title": f"{count} 道试题引用的条文已修订，请复核", "url": url,
                 "village": "", "due": today, "status": "to_do"}], "more": ""})

@@ -84,17 +84,26 @@ def progress_view(request):
 
 
 @login_required
+def review_view(request):
+    """需复核: every flagged question with its reason, the diff, edit and 确认无需修改."""
+    _manager(request)
+    questions = Question.objects.filter(review_state="stale").prefetch_related("citations__regulation",
+                                                                                "citations__version")
+    return TemplateResponse(request, "training/question_review.html", {"questions": questions})
+
+
+@login_required
 def confirm_view(request, pk):
     _manager(request)
     question = get_object_or_404(Question, pk=pk)
     if request.method != "POST":
-        return redirect("wagtailsnippets_training_question:edit", pk)
+        return redirect("training:review")
     try:
         staleness.confirm_question(question, request.user)
         messages.success(request, "已确认：试题改引新版本条文，重新纳入测试。")
     except ValueError as exc:
         messages.error(request, str(exc))
-    return redirect("wagtailsnippets_training_question:list")
+    return redirect("training:review")
 
 
 @login_required
