@@ -65,7 +65,7 @@ def test_taking_the_quiz_wrong_answer_links_to_the_article(client, login):
     assert 'id="art-4"' in article and "三分之二以上党员到会" in article
     assert "党员大会审议时应当有三分之二以上党员到会" in html  # the explanation after answering
     attempt.refresh_from_db()
-    assert attempt.state == "finished" and attempt.score == round(100 * (len(rows) - 1) / len(rows), 1)
+    assert attempt.state == "finished" and float(attempt.score) == round(100 * (len(rows) - 1) / len(rows), 1)
 
 
 def test_stale_questions_are_left_out_of_new_attempts():
