@@ -49,6 +49,14 @@ def test_sign_in_on_the_page_with_the_code(client, login, today_session):
     assert SignIn.objects.filter(session=today_session).count() == 1
 
 
+def test_the_qr_link_prefills_the_code_and_records_a_scan(client, login, today_session):
+    login("diyishuji")
+    form = client.get(f"/training/signin/?code={today_session.code}").content.decode()
+    assert f'value="{today_session.code}"' in form and 'name="via" value="qr"' in form
+    client.post("/training/signin/", {"code": today_session.code, "via": "qr"})
+    assert SignIn.objects.get(session=today_session, user__username="diyishuji").method == "qr"
+
+
 def test_sign_in_refusals(client, login, today_session):
     login("flsj01")  # not invited
     response = client.post("/training/signin/", {"code": today_session.code})

@@ -69,11 +69,12 @@ def result_view(request, pk):
 @login_required
 def signin_view(request):
     code = request.POST.get("code") if request.method == "POST" else request.GET.get("code", "")
-    context = {"code": code or "", "error": "", "signin": None}
+    context = {"code": code or "", "error": "", "signin": None,
+               "via": request.POST.get("via") or ("qr" if request.GET.get("code") else "")}
     if request.method == "POST":
         try:
-            context["signin"] = signin.sign_in(request.user, code, method=request.POST.get("method", "code")
-                                               if request.POST.get("method") in ("code", "qr") else "code")
+            method = "qr" if request.POST.get("via") == "qr" else "code"  # the QR link pre-fills the form
+            context["signin"] = signin.sign_in(request.user, code, method=method)
             context["status"] = signin.attendance_status(context["signin"].session, context["signin"])
         except signin.SignInError as exc:
             context["error"] = str(exc)
