@@ -82,26 +82,22 @@ def home_section(request, page):
 
 
 @hooks.register("todo_items")
-def training_todo(user, today):
-    """Sections for 我的待办 (see compliance/todo.py for the shape)."""
-    sections = []
-    items = [{"key": f"reread:{a.pk}", "title": f"学习《{a.version.page.title}》{a.version.label}",
-              "url": reverse("training:read", args=[a.version_id]), "village": "", "due": a.due_on,
+def training_todo(user, today=None):
+    """我的待办 items: [{"title", "url", "due", "kind"}] (plus "key" and "status": overdue / to_do).
+    Accepts a request in place of the user, since the page's hook call is not merged here yet."""
+    user = getattr(user, "user", user)
+    today = today or clock.today()
+    items = [{"key": f"reread:{a.pk}", "kind": "reread", "title": f"学习《{a.version.page.title}》{a.version.label}",
+              "url": reverse("training:read", args=[a.version_id]), "due": a.due_on,
               "status": "overdue" if a.overdue else "to_do"} for a in rereads.open_assignments(user, today)]
-    if items:
-        sections.append({"title": "待学习的修订", "items": items, "more": ""})
     signed = SignIn.objects.filter(user=user).values("session_id")
-    today_sessions = TrainingSession.objects.filter(date=today, invitations__user=user).exclude(pk__in=signed)
-    items = [{"key": f"session:{s.pk}", "title": f"{s.title}（{s.starts_at:%H:%M}，{s.place}）",
-              "url": reverse("training:signin"), "village": "", "due": s.date, "status": "to_do"}
-             for s in today_sessions]
-    if items:
-        sections.append({"title": "今日培训班签到", "items": items, "more": ""})
+    sessions = TrainingSession.objects.filter(date=today, invitations__user=user).exclude(pk__in=signed)
+    items += [{"key": f"session:{s.pk}", "kind": "session", "title": f"培训班签到：{s.title}（{s.starts_at:%H:%M}，{s.place}）",
+               "url": reverse("training:signin"), "due": s.date, "status": "to_do"} for s in sessions]
     if is_training_manager(user):
         count = Question.objects.filter(review_state="stale").count()
         if count:
-            url = reverse("training:review")
-            sections.append({"title": f"需复核的试题 ({count})", "items": [{
-                "key": "stale-questions", "title": f"{count} 道试题引用的条文已修订，请复核", "url": url,
-                "village": "", "due": today, "status": "to_do"}], "more": ""})
-    return sections
+            items.append({"key": "stale-questions", "kind": "stale-questions",
+                          "title": f"需复核的试题 ({count})：所引条文已修订，请复核", "url": reverse("training:review"),
+                          "due": today, "status": "to_do"})
+    return items
