@@ -12,7 +12,7 @@ api = NinjaAPI(
     docs_url="/docs",
 )
 
-ROUTERS = ["villages.api", "policies.api", "compliance.api", "search.api"]
+ROUTERS = ["villages.api", "policies.api", "compliance.api", "training.api", "search.api"]
 
 
 def _mount():

@@ -15,7 +15,8 @@ urlpatterns = [
 ]
 
 # App URLs that are not pages (search, compliance forms, exports) mount here when present.
-for prefix, module in [("search/", "search.urls"), ("records/", "compliance.urls")]:
+for prefix, module in [("search/", "search.urls"), ("records/", "compliance.urls"),
+                       ("training/", "training.urls")]:
     if import_optional(module) is not None:
         urlpatterns.append(path(prefix, include(module)))
 

@@ -12,8 +12,9 @@ PUBLISHER = "县委组织部审核发布"
 SUPERVISOR = "乡镇督导"
 VILLAGE_CADRE = "村干部"
 FIRST_SECRETARY = "第一书记"
+TRAINING_MANAGER = "培训管理员"  # county organization department; not a county role for compliance review
 
-ALL_ROLES = [EDITOR, PUBLISHER, SUPERVISOR, VILLAGE_CADRE, FIRST_SECRETARY]
+ALL_ROLES = [EDITOR, PUBLISHER, SUPERVISOR, VILLAGE_CADRE, FIRST_SECRETARY, TRAINING_MANAGER]
 COUNTY_ROLES = {EDITOR, PUBLISHER}
 
 # Page permissions on the whole site (the home page and everything below it).

@@ -11,12 +11,12 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ["core", "search", "villages", "policies", "compliance", "cms"]
+PACKAGES = ["core", "search", "villages", "policies", "compliance", "training", "cms"]
 
 # Lower number = lower layer. A module may import its own layer and the layers below it.
 # ``search`` sits just above ``core``: content apps plug providers into it, it imports none of them.
-LAYERS = {"core": 0, "search": 1, "villages": 2, "policies": 3, "compliance": 4, "cms": 5}
-CONTENT_APPS = {"villages", "policies", "compliance", "cms"}
+LAYERS = {"core": 0, "search": 1, "villages": 2, "policies": 3, "compliance": 4, "training": 5, "cms": 6}
+CONTENT_APPS = {"villages", "policies", "compliance", "training", "cms"}
 
 
 def module_name(root, path):

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "villages",
     "policies",
     "compliance",
+    "training",
     "search",
     "django_tasks",
     "django_tasks_db",

@@ -18,7 +18,8 @@ from .setup_county import run as setup_county
 
 # Apps that ship a ``demo.load(home, stdout, small=False)``; order matters (compliance needs
 # policies). ``small`` keeps bulk data (records for every village) to a few villages for tests.
-DEMO_APPS = [("policies", "制度、清单、村规民约示例"), ("compliance", "履职记录示例"), ("search", "全文检索索引")]
+DEMO_APPS = [("policies", "制度、清单、村规民约示例"), ("compliance", "履职记录示例"), ("training", "培训示例"),
+             ("search", "全文检索索引")]
 
 INTRO = (
     "<p>本站是习水县规范村级权力运行的制度库（示例数据）：县委组织部在此发布制度、清单和示范文本，"
