@@ -34,6 +34,24 @@ def kind_of(obligation):
     return kind_for(obligation.item_name, obligation.category)
 
 
+def offer(obligations, kind, chosen, today):
+    """What a ``kind`` form offers: ``{"chosen", "current", "past", "others"}``: the duties already
+    chosen (checked, on top), this type's duties in an open period (the period runs today or
+    starts within the week), its earlier periods still unfinished, and duties of other types."""
+    chosen = {str(c) for c in chosen}
+    offered, others = split_for_kind(obligations, kind, chosen)
+    result = {"chosen": [], "current": [], "past": [], "others": others}
+    for ob in offered:
+        if str(ob.pk) in chosen:
+            result["chosen"].append(ob)
+        elif ob.due >= today:
+            result["current"].append(ob)
+        else:
+            result["past"].append(ob)
+    result["past"].reverse()  # the latest missed period first
+    return result
+
+
 def split_for_kind(obligations, kind, chosen=()):
     """``(offered, others)``: the duties a ``kind`` form offers first (its own type, and any duty
     already chosen), and the rest, kept reachable but folded."""

@@ -14,7 +14,7 @@ from villages import access as village_access
 
 from .. import access, services
 from .. import kinds as k
-from ..duty_kinds import split_for_kind
+from ..duty_kinds import offer
 from ..links import article_url
 from ..models import Attachment, Obligation, Record
 from .common import require_review, require_write, village_or_404
@@ -106,6 +106,10 @@ def record_form(request, code=None, kind=None, pk=None):
         if kind not in k.KIND_LABELS:
             raise Http404("未知的记录类型")
     obligations = _open_obligations(village, record)
+    asked = request.GET.get("obligation", "")
+    if record is None and asked.isdigit() and all(str(ob.pk) != asked for ob in obligations):
+        # Opened from an older late period on the village page: offer it too.
+        obligations += list(Obligation.objects.filter(village=village, pk=asked, not_applicable=False))
     errors = {}
     if request.method == "POST":
         submit = request.POST.get("action") == "submit"
@@ -139,15 +143,14 @@ def record_form(request, code=None, kind=None, pk=None):
         values, title, occurred = {}, "", clock.today().isoformat()
         chosen = {request.GET.get("obligation", "")}
         cited = set()
-    offered, others = split_for_kind(obligations, kind, chosen)
+    offered = offer(obligations, kind, chosen, clock.today())
     fields = _fields(kind, values, errors)
     return render(request, "compliance/record_form.html", {
         "village": village, "kind": kind, "kind_label": k.KIND_LABELS[kind], "record": record,
         "fields": fields, "groups": _groups(fields), "errors": errors, "title_value": title,
-        "occurred_value": occurred, "obligations": offered, "other_obligations": others, "chosen": chosen,
-        "from_obligation": request.GET.get("obligation", "") if record is None else "",
-        "has_chosen": any(str(ob.pk) in chosen for ob in offered),
-        "citation_options": _citation_options(offered), "cited": cited,
+        "occurred_value": occurred, "offer": offered, "chosen": chosen,
+        "from_obligation": asked if record is None else "",
+        "citation_options": _citation_options(offered["chosen"] + offered["current"]), "cited": cited,
         "general_errors": {key: v for key, v in errors.items()
                            if key in ("obligations", "citations", "files", "state", "kind")}})
 
