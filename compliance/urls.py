@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import dashboards, records, supervision, todo
+from .views import dashboards, disclosures, records, supervision, todo
 
 app_name = "compliance"
 
@@ -22,6 +22,7 @@ urlpatterns = [
     path("obligations/<int:pk>/na/", supervision.obligation_na, name="na"),
     path("townships/<str:code>/", dashboards.township_dashboard, name="township"),
     path("townships/<str:code>/export.xlsx", dashboards.township_export, name="township_export"),
+    path("disclosures/", disclosures.county_disclosures, name="disclosures"),
     path("my/", dashboards.my_entry, name="my"),
     path("todo/", todo.my_todo, name="todo"),
     path("county/", dashboards.county_dashboard, name="county"),

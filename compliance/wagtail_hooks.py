@@ -7,7 +7,7 @@ from wagtail.admin.menu import MenuItem
 
 from villages import access as village_access
 
-from . import queries
+from . import queries, worklist
 
 
 @hooks.register("village_page_sections")
@@ -16,7 +16,10 @@ def village_section(request, page):
     full, can_write, can_review = village_access.village_rights(request.user, page)
     context = queries.village_overview(page, request.user, full_access=full)
     context.update(can_write=can_write, can_review=can_review)
-    return {"title": "履职情况", "template": "compliance/village_section.html", "context": context}
+    worklist.arrange(context, can_write)
+    # "lead": the village page shows this section before the village profile (issue 16).
+    return {"title": "履职情况", "lead": True,
+            "template": "compliance/village_section.html", "context": context}
 
 
 @hooks.register("township_page_sections")

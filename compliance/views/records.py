@@ -14,6 +14,7 @@ from villages import access as village_access
 
 from .. import access, services
 from .. import kinds as k
+from ..duty_kinds import offer
 from ..links import article_url
 from ..models import Attachment, Obligation, Record
 from .common import require_review, require_write, village_or_404
@@ -77,6 +78,19 @@ def _fields(kind, values, errors):
     return result
 
 
+def _groups(fields):
+    """Fields by schema group; a group (a 四议两公开 step) folds unless it holds an error."""
+    groups = []
+    for x in fields:
+        if not groups or groups[-1]["title"] != x["f"].group:
+            groups.append({"title": x["f"].group, "fields": [], "open": False, "filled": 0})
+        g = groups[-1]
+        g["fields"].append(x)
+        g["open"] = g["open"] or bool(x["error"])
+        g["filled"] += x["value"] not in ("", None, False)
+    return groups
+
+
 def record_form(request, code=None, kind=None, pk=None):
     record = None
     if pk is not None:
@@ -92,6 +106,10 @@ def record_form(request, code=None, kind=None, pk=None):
         if kind not in k.KIND_LABELS:
             raise Http404("未知的记录类型")
     obligations = _open_obligations(village, record)
+    asked = request.GET.get("obligation", "")
+    if record is None and asked.isdigit() and all(str(ob.pk) != asked for ob in obligations):
+        # Opened from an older late period on the village page: offer it too.
+        obligations += list(Obligation.objects.filter(village=village, pk=asked, not_applicable=False))
     errors = {}
     if request.method == "POST":
         submit = request.POST.get("action") == "submit"
@@ -108,10 +126,11 @@ def record_form(request, code=None, kind=None, pk=None):
                 errors["files"] = "本次未保存，所选附件也未上传：请改正后重新选择附件。"
             messages.error(request, "未保存：请按提示修改。")
         else:
+            # The tag tells static/js/autosave.js that the copy kept in the browser may go.
             if submit:
-                messages.success(request, "已提交，等待乡镇审核。")
+                messages.success(request, "已提交，等待乡镇审核。", extra_tags="autosave-saved")
                 return redirect(saved.get_absolute_url())
-            messages.success(request, "草稿已保存。")
+            messages.success(request, "草稿已保存。", extra_tags="autosave-saved")
             return redirect("compliance:edit", pk=saved.pk)
         values, title, occurred = request.POST, request.POST.get("title", ""), request.POST.get("occurred_on", "")
         chosen = set(request.POST.getlist("obligations"))
@@ -124,11 +143,14 @@ def record_form(request, code=None, kind=None, pk=None):
         values, title, occurred = {}, "", clock.today().isoformat()
         chosen = {request.GET.get("obligation", "")}
         cited = set()
+    offered = offer(obligations, kind, chosen, clock.today())
+    fields = _fields(kind, values, errors)
     return render(request, "compliance/record_form.html", {
         "village": village, "kind": kind, "kind_label": k.KIND_LABELS[kind], "record": record,
-        "fields": _fields(kind, values, errors), "errors": errors, "title_value": title,
-        "occurred_value": occurred, "obligations": obligations, "chosen": chosen,
-        "citation_options": _citation_options(obligations), "cited": cited,
+        "fields": fields, "groups": _groups(fields), "errors": errors, "title_value": title,
+        "occurred_value": occurred, "offer": offered, "chosen": chosen,
+        "from_obligation": asked if record is None else "",
+        "citation_options": _citation_options(offered["chosen"] + offered["current"]), "cited": cited,
         "general_errors": {key: v for key, v in errors.items()
                            if key in ("obligations", "citations", "files", "state", "kind")}})
 
