@@ -12,6 +12,8 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import FileSystemStorage
 from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.functional import cached_property
 
@@ -65,8 +67,11 @@ class Obligation(models.Model):
         verbose_name = "履职事项"
         verbose_name_plural = "履职事项"
         default_permissions = ("view", "change")
-        constraints = [models.UniqueConstraint(fields=["village", "item_code", "period_key"],
-                                               name="obligation_unique_period")]
+        constraints = [
+            models.UniqueConstraint(fields=["village", "item_code", "period_key"], name="obligation_unique_period"),
+            models.CheckConstraint(condition=Q(review__in=["", st.ACCEPTED, st.RETURNED_RESULT]),
+                                   name="obligation_review_valid"),
+        ]
         indexes = [models.Index(fields=["village", "due"]), models.Index(fields=["due"])]
 
     def __str__(self):
@@ -126,6 +131,15 @@ class Record(models.Model):
         permissions = [("review_record", "可审核履职记录")]
         ordering = ["-occurred_on", "-id"]
         indexes = [models.Index(fields=["village", "is_current", "occurred_on"])]
+        # The first revision has no root (it is the root): its family key is its own id.
+        constraints = [
+            models.UniqueConstraint(Coalesce("root", "id"), "revision", name="record_unique_revision"),
+            models.UniqueConstraint(Coalesce("root", "id"), condition=Q(is_current=True),
+                                    name="record_one_current_revision"),
+            models.CheckConstraint(condition=Q(state__in=["draft", "submitted", "accepted", "returned"]),
+                                   name="record_state_valid"),
+            models.CheckConstraint(condition=Q(revision__gte=1), name="record_revision_positive"),
+        ]
 
     def __str__(self):
         return f"{self.kind_label} {self.title}"
@@ -212,6 +226,8 @@ class Review(models.Model):
         verbose_name_plural = "审核"
         default_permissions = ("view",)
         ordering = ["at"]
+        constraints = [models.CheckConstraint(condition=Q(result__in=[st.ACCEPTED, st.RETURNED_RESULT]),
+                                              name="review_result_valid")]
 
 
 class SupervisionAction(models.Model):
@@ -235,6 +251,11 @@ class SupervisionAction(models.Model):
         verbose_name_plural = "督导措施"
         default_permissions = ("add", "change", "view")
         ordering = ["-issued_on", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=["talk", "warning", "rectify"]), name="action_kind_valid"),
+            models.CheckConstraint(condition=Q(closed_on__isnull=True) | Q(closed_on__gte=models.F("issued_on")),
+                                   name="action_closed_after_issued"),
+        ]
 
     @property
     def kind_label(self):
@@ -257,6 +278,8 @@ class ElevatedSupervision(models.Model):
         verbose_name = "提级监督"
         verbose_name_plural = "提级监督"
         default_permissions = ("add", "change", "view")
+        constraints = [models.CheckConstraint(condition=Q(until__isnull=True) | Q(until__gte=models.F("since")),
+                                              name="elevated_until_after_since")]
 
 
 class TargetTask(models.Model):

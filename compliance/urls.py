@@ -11,6 +11,7 @@ urlpatterns = [
     path("villages/<str:code>/calendar.ics", dashboards.calendar_ics, name="calendar"),
     path("villages/<str:code>/supervision/", supervision.village_supervision, name="supervision"),
     path("villages/<str:code>/elevate/", supervision.elevate, name="elevate"),
+    path("villages/<str:code>/elevate/end/", supervision.end_elevation, name="end_elevation"),
     path("villages/<str:code>/targets/", supervision.targets, name="targets"),
     path("r/<int:pk>/", records.record_detail, name="record"),
     path("r/<int:pk>/edit/", records.record_form, name="edit"),

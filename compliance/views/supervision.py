@@ -54,10 +54,13 @@ def village_supervision(request, code):
             if obligation is None:
                 errors["事项"] = "所选事项不属于本村。"
         if not errors:
-            SupervisionAction.objects.create(village=village, obligation=obligation, kind=kind, reason=reason[:2000],
-                                             issued_by=request.user, rectify_by=rectify_by)
-            messages.success(request, "督导措施已登记。")
-            return redirect("compliance:supervision", code=code)
+            try:
+                services.open_action(village, request.user, kind, reason, rectify_by, obligation)
+            except services.Invalid as exc:
+                errors.update(exc.errors)
+            else:
+                messages.success(request, "督导措施已登记。")
+                return redirect("compliance:supervision", code=code)
     today = clock.today()
     overdue = [ob for ob in Obligation.objects.filter(
         village=village, due__lt=today, due__gte=today - datetime.timedelta(days=366), not_applicable=False,
@@ -78,16 +81,15 @@ def close_action(request, pk):
     note = (request.POST.get("closure_note") or "").strip()
     if not note:
         errors["整改情况"] = "请填写整改情况。"
-    if closed and closed < action.issued_on:
-        errors["整改完成日期"] = "整改完成日期不能早于督导日期。"
-    if action.kind != SupervisionAction.RECTIFY or action.closed_on:
-        errors["状态"] = "只有未结的责令整改可以销号。"
+    if not errors:
+        try:
+            services.close_action(action, request.user, closed, note)
+        except services.Invalid as exc:
+            errors.update(exc.errors)
+        else:
+            messages.success(request, "整改已销号。")
     for message in errors.values():
         messages.error(request, message)
-    if not errors:
-        action.closed_on, action.closure_note = closed, note[:2000]
-        action.save(update_fields=["closed_on", "closure_note"])
-        messages.success(request, "整改已销号。")
     return redirect("compliance:supervision", code=action.village.code)
 
 
@@ -101,9 +103,29 @@ def elevate(request, code):
     if not reason:
         messages.error(request, "请填写提级监督的理由。")
     else:
-        ElevatedSupervision.objects.update_or_create(village=village, defaults={
-            "reason": reason[:200], "since": clock.today(), "until": None})
-        messages.success(request, "已列入提级监督。")
+        try:
+            services.elevate(village, request.user, reason)
+        except services.Invalid as exc:
+            for message in exc.errors.values():
+                messages.error(request, message)
+        else:
+            messages.success(request, "已列入提级监督。")
+    return redirect("compliance:supervision", code=code)
+
+
+@require_POST
+def end_elevation(request, code):
+    village = village_or_404(code)
+    if not village_access.is_county_staff(request.user):
+        require_read(request.user, village)
+        raise PermissionDenied("提级监督由县级决定。")
+    try:
+        services.end_elevation(village, request.user)
+    except services.Invalid as exc:
+        for message in exc.errors.values():
+            messages.error(request, message)
+    else:
+        messages.success(request, "已结束提级监督。")
     return redirect("compliance:supervision", code=code)
 
 
