@@ -4,15 +4,9 @@ Reads: public callers see only duties with a disclosure requirement and only rec
 online. Writes: authenticated by session (with CSRF) or HTTP Basic; the same rules as the form. The body
 is JSON, or multipart with the JSON in a ``payload`` field and evidence files in ``files``."""
 
-import base64
-import binascii
-import json
-
-from django.contrib.auth import authenticate
 from django.db.models import Prefetch
 from django.urls import reverse
 from ninja import Router, Schema, Status
-from ninja.utils import check_csrf
 
 from core import clock
 from policies.versioning.schedule import parse_period
@@ -20,9 +14,12 @@ from villages import access as village_access
 from villages.models import VillagePage
 
 from . import access, services
+from .api_common import Message, api_user, obligation_ids, payload
+from .api_records import router as records_router
 from .models import Obligation, Record
 
 router = Router(tags=["履职记录"])
+router.add_router("", records_router)  # one record: read, revise, review
 
 
 class RecordRef(Schema):
@@ -43,32 +40,6 @@ class ObligationsOut(Schema):
     village: str
     period: str
     results: list[ObligationOut]
-
-
-class Message(Schema):
-    detail: str
-    errors: dict[str, str] = {}
-
-
-def _payload(request):
-    """The JSON body, checked by hand so that every problem gets a Chinese message:
-    {"kind", "title", "occurred_on", "content": {…}, "obligations": [id…],
-     "obligation_refs": [{"item_code", "period"}], "citations": [{"version", "article"}], "submit": true}"""
-    try:
-        if request.content_type == "multipart/form-data":  # JSON in "payload", evidence in "files"
-            data = json.loads(request.POST.get("payload") or "{}")
-        else:
-            data = json.loads(request.body or b"{}")
-    except (ValueError, UnicodeDecodeError):
-        raise services.Invalid({"body": "请求体不是有效的 JSON。"}) from None
-    if not isinstance(data, dict):
-        raise services.Invalid({"body": "请求体应为 JSON 对象。"})
-    expected = {"kind": str, "title": str, "occurred_on": str, "content": dict, "obligations": list,
-                "obligation_refs": list, "citations": list, "submit": bool}
-    for key, kind in expected.items():
-        if key in data and not isinstance(data[key], kind):
-            raise services.Invalid({key: f"字段“{key}”的类型不正确。"})
-    return data
 
 
 class RecordOut(Schema):
@@ -107,27 +78,10 @@ def obligations(request, code: str, period: str = ""):
          "records": [{"id": r.pk, "url": request.build_absolute_uri(reverse("compliance:record", args=[r.pk]))} for r in ob.shown]} for ob in qs]})
 
 
-def _user(request):
-    """HTTP Basic first, else the session (which must pass the CSRF check)."""
-    header = request.META.get("HTTP_AUTHORIZATION", "")
-    if header.lower().startswith("basic "):
-        try:
-            username, _, password = base64.b64decode(header[6:]).decode().partition(":")
-        except (binascii.Error, UnicodeDecodeError):
-            return None, "认证信息格式错误。"
-        user = authenticate(request, username=username, password=password)
-        return (user, None) if user is not None else (None, "用户名或密码错误。")
-    if request.user.is_authenticated:
-        if check_csrf(request) is not None:
-            return None, "CSRF 校验失败，请刷新页面后重试。"
-        return request.user, None
-    return None, "请先登录。"
-
-
 @router.post("/villages/{code}/records/", response={201: RecordOut, 403: Message, 404: Message, 422: Message},
              summary="提交履职记录")
 def submit_record(request, code: str):
-    user, problem = _user(request)
+    user, problem = api_user(request)
     if user is None:
         return Status(403, {"detail": problem})
     village = _village(code)
@@ -139,17 +93,8 @@ def submit_record(request, code: str):
             return Status(404, {"detail": "未找到该村"})
         return Status(403, {"detail": "您不能为该村提交记录。"})
     try:
-        data = _payload(request)
-        ids = [i for i in data.get("obligations", []) if isinstance(i, int)]
-        if len(ids) != len(data.get("obligations", [])):
-            raise services.Invalid({"obligations": "履职事项应以编号（整数）列出。"})
-        for ref in data.get("obligation_refs", []):
-            ob = Obligation.objects.filter(village=village, item_code=str(ref.get("item_code", "")),
-                                           period_key=str(ref.get("period", ""))).first() \
-                if isinstance(ref, dict) else None
-            if ob is None:
-                raise services.Invalid({"obligations": "所引用的履职事项不存在。"})
-            ids.append(ob.pk)
+        data = payload(request)
+        ids = obligation_ids(village, data)
         record = services.save(village, user, data.get("kind", ""), data.get("title", ""),
                                data.get("occurred_on", ""), data.get("content", {}), submit=data.get("submit", True),
                                obligations=ids, citations=data.get("citations", []),
@@ -158,3 +103,4 @@ def submit_record(request, code: str):
         return Status(422, {"detail": "；".join(exc.errors.values()), "errors": exc.errors})
     return Status(201, {"id": record.pk, "url": request.build_absolute_uri(record.get_absolute_url()),
                  "state": record.get_state_display(), "revision": record.revision, "flags": record.flags})
+

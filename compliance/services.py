@@ -238,6 +238,20 @@ def correct(record, user):
     return new_revision(record, user)
 
 
+@transition
+def revise(record, user, title, occurred_on, data, *, submit=True, obligations=(), citations=(), files=()):
+    """A correction or resubmission in one step (the API's): a returned record or a draft is saved
+    as with the form (a returned one as a new revision); a submitted or accepted one gets a new
+    revision carrying the new content. Same checks as ``save``; on error nothing is saved."""
+    record = _lock_family(record)
+    if not record.is_current:
+        raise Invalid({"state": "该记录已有更新的版本，本次未保存；请在最新版本上修改。"})
+    if record.state in (Record.SUBMITTED, Record.ACCEPTED):
+        record = new_revision(record, user)
+    return save(record.village, user, record.kind, title, occurred_on, data, submit=submit,
+                obligations=obligations, citations=citations, files=files, record=record)
+
+
 def _lock_village(village):
     """Serialise supervision changes of one village (the page row is the natural lock)."""
     from villages.models import VillagePage
