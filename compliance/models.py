@@ -39,13 +39,14 @@ def evidence_path(instance, filename):
 class Obligation(models.Model):
     village = models.ForeignKey("villages.VillagePage", on_delete=models.CASCADE, related_name="obligations",
                                 verbose_name="村")
-    # TaskItem rows are rebuilt when a list is republished: keep the code and names ourselves.
-    item = models.ForeignKey("policies.TaskItem", null=True, blank=True, on_delete=models.SET_NULL,
+    # History is never cut: the item, version and list a duty came from cannot be deleted while
+    # the duty exists (PROTECT); a changed item gets a new row, this one stays (``tasklists.sync``).
+    item = models.ForeignKey("policies.TaskItem", null=True, blank=True, on_delete=models.PROTECT,
                              related_name="obligations", verbose_name="清单事项")
-    version = models.ForeignKey("policies.TaskListVersion", null=True, blank=True, on_delete=models.SET_NULL,
-                                related_name="+", verbose_name="清单版本")
-    tasklist = models.ForeignKey("policies.TaskListPage", null=True, blank=True, on_delete=models.SET_NULL,
-                                 related_name="+", verbose_name="清单")
+    version = models.ForeignKey("policies.TaskListVersion", null=True, blank=True, on_delete=models.PROTECT,
+                                related_name="obligations", verbose_name="清单版本")
+    tasklist = models.ForeignKey("policies.TaskListPage", null=True, blank=True, on_delete=models.PROTECT,
+                                 related_name="obligations", verbose_name="清单")
     item_code = models.CharField("事项编码", max_length=20)
     item_name = models.CharField("事项名称", max_length=160)
     category = models.CharField("类别", max_length=40, blank=True)
@@ -114,7 +115,7 @@ class Record(models.Model):
                              verbose_name="原始记录")
     revision = models.PositiveSmallIntegerField("版本", default=1)
     is_current = models.BooleanField("当前版本", default=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
                                    related_name="+", verbose_name="填报人")
     created_at = models.DateTimeField("创建时间", default=clock.now)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
@@ -172,8 +173,8 @@ class Citation(models.Model):
     record = models.ForeignKey(Record, on_delete=models.CASCADE, related_name="citations", verbose_name="记录")
     regulation = models.ForeignKey("policies.RegulationPage", on_delete=models.PROTECT, related_name="+",
                                    verbose_name="制度")
-    version = models.ForeignKey("policies.RegulationVersion", null=True, blank=True, on_delete=models.SET_NULL,
-                                related_name="+", verbose_name="制度版本")
+    version = models.ForeignKey("policies.RegulationVersion", null=True, blank=True, on_delete=models.PROTECT,
+                                related_name="citations", verbose_name="制度版本")
     article = models.CharField("条", max_length=20)
     anchor = models.CharField("锚点", max_length=20, blank=True)
 
@@ -199,8 +200,8 @@ class Attachment(models.Model):
     sha256 = models.CharField("SHA-256", max_length=64)
     width = models.PositiveIntegerField("宽", null=True, blank=True)
     height = models.PositiveIntegerField("高", null=True, blank=True)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="+")
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="+", verbose_name="上传人")
     uploaded_at = models.DateTimeField("上传时间", default=clock.now)
 
     class Meta:
@@ -215,7 +216,7 @@ class Attachment(models.Model):
 
 class Review(models.Model):
     record = models.ForeignKey(Record, on_delete=models.PROTECT, related_name="reviews", verbose_name="记录")
-    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+",
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+",
                                  verbose_name="审核人")
     result = models.CharField("结果", max_length=10, choices=[(st.ACCEPTED, "通过"), (st.RETURNED_RESULT, "退回")])
     comment = models.TextField("意见", blank=True)
@@ -240,7 +241,8 @@ class SupervisionAction(models.Model):
                                    related_name="actions", verbose_name="事项")
     kind = models.CharField("方式", max_length=10, choices=KIND_CHOICES)
     reason = models.TextField("事由")
-    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+",
+                                  verbose_name="督导人")
     issued_on = models.DateField("日期", default=clock.today)
     rectify_by = models.DateField("整改期限", null=True, blank=True)
     closed_on = models.DateField("整改完成日期", null=True, blank=True)
