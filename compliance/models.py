@@ -36,6 +36,45 @@ def evidence_path(instance, filename):
     return f"compliance/{clock.now():%Y/%m}/{uuid.uuid4().hex}{ext}"
 
 
+def overdue_q(today):
+    """THE definition of 逾期, as a filter: exactly the duties ``compute_status`` calls 逾期 on
+    ``today`` (due before today, not declared 不适用, nothing submitted; a returned submission is
+    已退回). Every page, dashboard, export, feed and API counts with this and nothing else."""
+    return Q(not_applicable=False, submitted_at__isnull=True, due__lt=today) & ~Q(review=st.RETURNED_RESULT)
+
+
+def status_case(today):
+    """``compute_status`` in SQL (same order of rules), for counting by status in one query."""
+    submitted = Q(submitted_at__isnull=False)
+    return models.Case(
+        models.When(not_applicable=True, then=models.Value(st.NOT_APPLICABLE)),
+        models.When(submitted & Q(review=st.ACCEPTED, submitted_on__gt=models.F("due")),
+                    then=models.Value(st.DONE_LATE)),
+        models.When(submitted & Q(review=st.ACCEPTED), then=models.Value(st.DONE)),
+        models.When(review=st.RETURNED_RESULT, then=models.Value(st.RETURNED)),
+        models.When(submitted, then=models.Value(st.IN_REVIEW)),
+        models.When(due__lt=today, then=models.Value(st.OVERDUE)),
+        models.When(opens__gt=today, then=models.Value(st.NOT_DUE)),
+        default=models.Value(st.TO_SUBMIT), output_field=models.CharField())
+
+
+class ObligationQuerySet(models.QuerySet):
+    def overdue(self, today=None):
+        return self.filter(overdue_q(today or clock.today()))
+
+    def with_status(self, today=None):
+        """Each row annotated with ``computed_status``, equal to ``obligation.status(today)``."""
+        return self.annotate(computed_status=status_case(today or clock.today()))
+
+    def count_by_status(self, today=None):
+        """``{status: n}`` for every status in ``status.ALL`` (zeros included), one query."""
+        counts = dict.fromkeys(st.ALL, 0)
+        rows = self.with_status(today).order_by().values("computed_status").annotate(n=models.Count("id"))
+        for row in rows:
+            counts[row["computed_status"]] = row["n"]
+        return counts
+
+
 class Obligation(models.Model):
     village = models.ForeignKey("villages.VillagePage", on_delete=models.CASCADE, related_name="obligations",
                                 verbose_name="村")
@@ -63,6 +102,8 @@ class Obligation(models.Model):
     reviewed_at = models.DateTimeField("审核时间", null=True, blank=True)
     not_applicable = models.BooleanField("不适用", default=False)
     na_reason = models.CharField("不适用理由", max_length=200, blank=True)
+
+    objects = ObligationQuerySet.as_manager()
 
     class Meta:
         verbose_name = "履职事项"

@@ -1,7 +1,6 @@
 """Township supervision: 谈话提醒 / 书面警示 / 责令整改 (with closure), 不适用 with reason,
 目标任务清单, and county-level 提级监督."""
 
-import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -62,12 +61,12 @@ def village_supervision(request, code):
                 messages.success(request, "督导措施已登记。")
                 return redirect("compliance:supervision", code=code)
     today = clock.today()
-    overdue = [ob for ob in Obligation.objects.filter(
-        village=village, due__lt=today, due__gte=today - datetime.timedelta(days=366), not_applicable=False,
-        submitted_at__isnull=True).order_by("-due")[:50]]
+    overdue_qs = Obligation.objects.filter(village=village).overdue(today)
+    overdue = list(overdue_qs.order_by("due", "item_code")[:50])
     return render(request, "compliance/supervision.html", {
         "village": village, "actions": SupervisionAction.objects.filter(village=village),
-        "overdue": overdue, "can_review": can_review, "errors": errors, "kinds": SupervisionAction.KIND_CHOICES,
+        "overdue": overdue, "overdue_total": overdue_qs.count() if len(overdue) == 50 else len(overdue),
+        "can_review": can_review, "errors": errors, "kinds": SupervisionAction.KIND_CHOICES,
         "elevated": ElevatedSupervision.objects.filter(village=village, until__isnull=True).first(),
         "is_county": village_access.is_county_staff(request.user), "post": request.POST})
 
