@@ -68,9 +68,10 @@ def before_delete_snippet(request, instances):
 
 def audit_references(user):
     """How often ``user`` appears in the compliance audit trail, ``[(verbose name, count)]``."""
-    from .models import Attachment, Record, Review, SupervisionAction
+    from .models import Attachment, Obligation, Record, Review, SupervisionAction
 
     counts = [(Record, Record.objects.filter(created_by=user).count()),
+              (Obligation, Obligation.objects.filter(na_by=user).count()),
               (Review, Review.objects.filter(reviewer=user).count()),
               (SupervisionAction, SupervisionAction.objects.filter(issued_by=user).count()),
               (Attachment, Attachment.objects.filter(uploaded_by=user).count())]

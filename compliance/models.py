@@ -102,6 +102,9 @@ class Obligation(models.Model):
     reviewed_at = models.DateTimeField("审核时间", null=True, blank=True)
     not_applicable = models.BooleanField("不适用", default=False)
     na_reason = models.CharField("不适用理由", max_length=200, blank=True)
+    na_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                              related_name="+", verbose_name="标记不适用的人")
+    na_at = models.DateTimeField("标记不适用时间", null=True, blank=True)
 
     objects = ObligationQuerySet.as_manager()
 

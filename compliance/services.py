@@ -9,7 +9,7 @@ from django.utils import timezone
 from core import clock
 from policies.models import RegulationVersion
 
-from . import evidence, rules
+from . import audit, evidence, rules
 from . import kinds as k
 from . import status as st
 from .models import Citation, ElevatedSupervision, Obligation, Record, Review, SupervisionAction
@@ -148,6 +148,7 @@ def save(village, user, kind, title, occurred_on, data, *, submit, obligations=(
         errors["files"] = "公开栏、组公告栏公开须上传公开现场照片。"
     if errors:
         raise Invalid(errors)
+    resubmitted = record is not None and record.state == Record.RETURNED
     if record is None:
         record = Record(village=village, kind=kind, created_by=user if user.is_authenticated else None)
     elif record.state == Record.RETURNED:
@@ -173,6 +174,8 @@ def save(village, user, kind, title, occurred_on, data, *, submit, obligations=(
         open_matter(record)
     if submit:
         sync_obligations(record)
+        audit.record(record, "compliance.resubmit" if resubmitted else "compliance.submit", user,
+                     revision=record.revision)
     return record
 
 
@@ -224,6 +227,8 @@ def review(record, user, result, comment):
     record.save(update_fields=["state", "reviewed_at", "review_comment", "updated_at"])
     Review.objects.create(record=record, reviewer=user, result=result, comment=comment)
     sync_obligations(record)
+    audit.record(record, "compliance.accept" if result == st.ACCEPTED else "compliance.return", user,
+                 comment=comment)
     return record
 
 
@@ -235,7 +240,9 @@ def correct(record, user):
         raise Invalid({"state": "只能更正当前版本；该记录已有更新的版本，请刷新页面。"})
     if record.state == Record.DRAFT:
         return record
-    return new_revision(record, user)
+    copy = new_revision(record, user)
+    audit.record(copy, "compliance.correct", user, previous=record.pk, revision=copy.revision)
+    return copy
 
 
 @transition
@@ -247,7 +254,8 @@ def revise(record, user, title, occurred_on, data, *, submit=True, obligations=(
     if not record.is_current:
         raise Invalid({"state": "该记录已有更新的版本，本次未保存；请在最新版本上修改。"})
     if record.state in (Record.SUBMITTED, Record.ACCEPTED):
-        record = new_revision(record, user)
+        previous, record = record, new_revision(record, user)
+        audit.record(record, "compliance.correct", user, previous=previous.pk, revision=record.revision)
     return save(record.village, user, record.kind, title, occurred_on, data, submit=submit,
                 obligations=obligations, citations=citations, files=files, record=record)
 
@@ -260,7 +268,8 @@ def _lock_village(village):
 
 
 @transition
-def mark_not_applicable(obligation, reason):
+def mark_not_applicable(obligation, user, reason):
+    """不适用 with who, when and why; the log keeps every mark and withdrawal."""
     reason = (reason or "").strip()
     if not reason:
         raise Invalid({"na_reason": "请写明不适用的理由。"})
@@ -268,7 +277,25 @@ def mark_not_applicable(obligation, reason):
     if obligation.not_applicable:
         raise Invalid({"na_reason": "该事项已标记为不适用。"})
     obligation.not_applicable, obligation.na_reason = True, reason[:200]
-    obligation.save(update_fields=["not_applicable", "na_reason"])
+    obligation.na_by, obligation.na_at = user, clock.now()
+    obligation.save(update_fields=["not_applicable", "na_reason", "na_by", "na_at"])
+    audit.record(obligation, "compliance.not_applicable", user, reason=obligation.na_reason)
+    return obligation
+
+
+@transition
+def withdraw_not_applicable(obligation, user, reason):
+    """Undo a 不适用: the duty counts again; who marked it, when and why stay in the log."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise Invalid({"na_reason": "请写明撤回不适用的理由。"})
+    obligation = Obligation.objects.select_for_update().get(pk=obligation.pk)
+    if not obligation.not_applicable:
+        raise Invalid({"na_reason": "该事项未标记为不适用。"})
+    audit.record(obligation, "compliance.not_applicable_withdrawn", user, reason=reason[:200],
+                 marked_reason=obligation.na_reason, marked_at=obligation.na_at and obligation.na_at.isoformat())
+    obligation.not_applicable, obligation.na_reason, obligation.na_by, obligation.na_at = False, "", None, None
+    obligation.save(update_fields=["not_applicable", "na_reason", "na_by", "na_at"])
     return obligation
 
 
@@ -281,8 +308,10 @@ def open_action(village, user, kind, reason, rectify_by=None, obligation=None):
                                                  reason=reason[:2000], issued_on=clock.today())
     if duplicate.exists():
         raise Invalid({"状态": "同样的督导措施今天已经登记，未重复登记。"})
-    return SupervisionAction.objects.create(village=village, obligation=obligation, kind=kind, reason=reason[:2000],
-                                            issued_by=user, rectify_by=rectify_by)
+    action = SupervisionAction.objects.create(village=village, obligation=obligation, kind=kind,
+                                              reason=reason[:2000], issued_by=user, rectify_by=rectify_by)
+    audit.record(action, "compliance.supervision_open", user, kind=kind, village=village.code)
+    return action
 
 
 @transition
@@ -294,6 +323,7 @@ def close_action(action, user, closed_on, note):
         raise Invalid({"整改完成日期": "整改完成日期不能早于督导日期。"})
     action.closed_on, action.closure_note = closed_on, note[:2000]
     action.save(update_fields=["closed_on", "closure_note"])
+    audit.record(action, "compliance.supervision_close", user, closed_on=closed_on.isoformat())
     return action
 
 
@@ -307,6 +337,7 @@ def elevate(village, user, reason):
         current = ElevatedSupervision(village=village)
     current.reason, current.since, current.until = reason[:200], clock.today(), None
     current.save()
+    audit.record(current, "compliance.elevate", user, village=village.code, reason=current.reason)
     return current
 
 
@@ -318,4 +349,5 @@ def end_elevation(village, user):
         raise Invalid({"reason": "该村不在提级监督中。"})
     current.until = max(clock.today(), current.since)
     current.save(update_fields=["until"])
+    audit.record(current, "compliance.elevate_end", user, village=village.code)
     return current

@@ -7,7 +7,7 @@ from wagtail.admin.menu import MenuItem
 
 from villages import access as village_access
 
-from . import history_guard, queries
+from . import audit, history_guard, queries
 
 
 @hooks.register("village_page_sections")
@@ -58,3 +58,8 @@ def compliance_menu_item():
 hooks.register("before_delete_page", history_guard.before_delete_page)
 hooks.register("before_delete_snippet", history_guard.before_delete_snippet)
 hooks.register("before_delete_user", history_guard.before_delete_user)
+
+
+@hooks.register("register_log_actions")
+def compliance_log_actions(actions):
+    audit.register(actions)

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from core import clock
 from villages import access as village_access
 
-from .. import services
+from .. import audit, services
 from ..kinds import parse_date
 from ..models import ElevatedSupervision, Obligation, SupervisionAction, TargetTask
 from .common import require_read, require_review, village_or_404
@@ -63,7 +63,13 @@ def village_supervision(request, code):
     today = clock.today()
     overdue_qs = Obligation.objects.filter(village=village).overdue(today)
     overdue = list(overdue_qs.order_by("due", "item_code")[:50])
+    not_applicable = list(Obligation.objects.filter(village=village, not_applicable=True)
+                          .select_related("na_by").order_by("-na_at", "-due")[:50])
+    logged = audit.histories(not_applicable)
+    for ob in not_applicable:
+        ob.log = logged.get(ob.pk, [])
     return render(request, "compliance/supervision.html", {
+        "not_applicable": not_applicable,
         "village": village, "actions": SupervisionAction.objects.filter(village=village),
         "overdue": overdue, "overdue_total": overdue_qs.count() if len(overdue) == 50 else len(overdue),
         "can_review": can_review, "errors": errors, "kinds": SupervisionAction.KIND_CHOICES,
@@ -133,12 +139,15 @@ def obligation_na(request, pk):
     obligation = get_object_or_404(Obligation.objects.select_related("village"), pk=pk)
     require_review(request.user, obligation.village)
     try:
-        services.mark_not_applicable(obligation, request.POST.get("na_reason"))
+        if request.POST.get("withdraw"):
+            services.withdraw_not_applicable(obligation, request.user, request.POST.get("na_reason"))
+        else:
+            services.mark_not_applicable(obligation, request.user, request.POST.get("na_reason"))
     except services.Invalid as exc:
         for message in exc.errors.values():
             messages.error(request, message)
     else:
-        messages.success(request, "已标记为不适用。")
+        messages.success(request, "已撤回“不适用”。" if request.POST.get("withdraw") else "已标记为不适用。")
     return redirect("compliance:supervision", code=obligation.village.code)
 
 
