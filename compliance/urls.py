@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import dashboards, records, supervision
+from .views import dashboards, queue, records, supervision
 
 app_name = "compliance"
 
@@ -22,6 +22,7 @@ urlpatterns = [
     path("actions/<int:pk>/close/", supervision.close_action, name="close_action"),
     path("obligations/<int:pk>/na/", supervision.obligation_na, name="na"),
     path("townships/<str:code>/", dashboards.township_dashboard, name="township"),
+    path("townships/<str:code>/queue/", queue.review_queue, name="review_queue"),
     path("townships/<str:code>/export.xlsx", dashboards.township_export, name="township_export"),
     path("my/", dashboards.my_entry, name="my"),
     path("county/", dashboards.county_dashboard, name="county"),
