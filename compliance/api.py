@@ -4,25 +4,23 @@ Reads: public callers see only duties with a disclosure requirement and only rec
 online. Writes: authenticated by session (with CSRF) or HTTP Basic; the same rules as the form. The body
 is JSON, or multipart with the JSON in a ``payload`` field and evidence files in ``files``."""
 
-import base64
-import binascii
-import json
-
-from django.contrib.auth import authenticate
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 from ninja import Router, Schema, Status
-from ninja.utils import check_csrf
 
 from core import clock
 from policies.versioning.schedule import parse_period
 from villages import access as village_access
-from villages.models import VillagePage
+from villages.models import TownshipPage, VillagePage
 
 from . import access, services
+from . import status as st
+from .api_common import Message, api_user, obligation_ids, payload
+from .api_records import router as records_router
 from .models import Obligation, Record
 
 router = Router(tags=["履职记录"])
+router.add_router("", records_router)  # one record: read, revise, review
 
 
 class RecordRef(Schema):
@@ -45,32 +43,6 @@ class ObligationsOut(Schema):
     results: list[ObligationOut]
 
 
-class Message(Schema):
-    detail: str
-    errors: dict[str, str] = {}
-
-
-def _payload(request):
-    """The JSON body, checked by hand so that every problem gets a Chinese message:
-    {"kind", "title", "occurred_on", "content": {…}, "obligations": [id…],
-     "obligation_refs": [{"item_code", "period"}], "citations": [{"version", "article"}], "submit": true}"""
-    try:
-        if request.content_type == "multipart/form-data":  # JSON in "payload", evidence in "files"
-            data = json.loads(request.POST.get("payload") or "{}")
-        else:
-            data = json.loads(request.body or b"{}")
-    except (ValueError, UnicodeDecodeError):
-        raise services.Invalid({"body": "请求体不是有效的 JSON。"}) from None
-    if not isinstance(data, dict):
-        raise services.Invalid({"body": "请求体应为 JSON 对象。"})
-    expected = {"kind": str, "title": str, "occurred_on": str, "content": dict, "obligations": list,
-                "obligation_refs": list, "citations": list, "submit": bool}
-    for key, kind in expected.items():
-        if key in data and not isinstance(data[key], kind):
-            raise services.Invalid({key: f"字段“{key}”的类型不正确。"})
-    return data
-
-
 class RecordOut(Schema):
     id: int
     url: str
@@ -81,6 +53,13 @@ class RecordOut(Schema):
 
 def _village(code):
     return VillagePage.objects.live().filter(code=code).first()
+
+
+def _in_period(p, full):
+    """The duties of period ``p`` a caller is shown: all of them with full access to the village,
+    otherwise only those with a disclosure requirement (the same rule for one village or many)."""
+    shown = Q(opens__lte=p.end, due__gte=p.start)
+    return shown if full else shown & Q(item__isnull=False) & ~Q(item__disclosure="")
 
 
 @router.get("/villages/{code}/obligations/", response={200: ObligationsOut, 404: Message, 422: Message},
@@ -96,10 +75,9 @@ def obligations(request, code: str, period: str = ""):
         return Status(422, {"detail": str(exc)})
     full = village_access.can_view_village(request.user, village)
     records_qs = Record.objects.filter(is_current=True).only("id", "village_id", "is_public", "state")
-    qs = Obligation.objects.filter(village=village, opens__lte=p.end, due__gte=p.start).order_by("due", "item_code")
+    qs = Obligation.objects.filter(village=village).filter(_in_period(p, full)).order_by("due", "item_code")
     if not full:
         records_qs = access.public_records(records_qs)
-        qs = qs.exclude(item__disclosure="").exclude(item__isnull=True)
     qs = qs.prefetch_related(Prefetch("records", queryset=records_qs, to_attr="shown"))
     return Status(200, {"village": village.code, "period": p.key, "results": [
         {"item_code": ob.item_code, "item": ob.item_name, "period": ob.period_key, "status": ob.status(today),
@@ -107,27 +85,10 @@ def obligations(request, code: str, period: str = ""):
          "records": [{"id": r.pk, "url": request.build_absolute_uri(reverse("compliance:record", args=[r.pk]))} for r in ob.shown]} for ob in qs]})
 
 
-def _user(request):
-    """HTTP Basic first, else the session (which must pass the CSRF check)."""
-    header = request.META.get("HTTP_AUTHORIZATION", "")
-    if header.lower().startswith("basic "):
-        try:
-            username, _, password = base64.b64decode(header[6:]).decode().partition(":")
-        except (binascii.Error, UnicodeDecodeError):
-            return None, "认证信息格式错误。"
-        user = authenticate(request, username=username, password=password)
-        return (user, None) if user is not None else (None, "用户名或密码错误。")
-    if request.user.is_authenticated:
-        if check_csrf(request) is not None:
-            return None, "CSRF 校验失败，请刷新页面后重试。"
-        return request.user, None
-    return None, "请先登录。"
-
-
 @router.post("/villages/{code}/records/", response={201: RecordOut, 403: Message, 404: Message, 422: Message},
              summary="提交履职记录")
 def submit_record(request, code: str):
-    user, problem = _user(request)
+    user, problem = api_user(request)
     if user is None:
         return Status(403, {"detail": problem})
     village = _village(code)
@@ -139,17 +100,8 @@ def submit_record(request, code: str):
             return Status(404, {"detail": "未找到该村"})
         return Status(403, {"detail": "您不能为该村提交记录。"})
     try:
-        data = _payload(request)
-        ids = [i for i in data.get("obligations", []) if isinstance(i, int)]
-        if len(ids) != len(data.get("obligations", [])):
-            raise services.Invalid({"obligations": "履职事项应以编号（整数）列出。"})
-        for ref in data.get("obligation_refs", []):
-            ob = Obligation.objects.filter(village=village, item_code=str(ref.get("item_code", "")),
-                                           period_key=str(ref.get("period", ""))).first() \
-                if isinstance(ref, dict) else None
-            if ob is None:
-                raise services.Invalid({"obligations": "所引用的履职事项不存在。"})
-            ids.append(ob.pk)
+        data = payload(request)
+        ids = obligation_ids(village, data)
         record = services.save(village, user, data.get("kind", ""), data.get("title", ""),
                                data.get("occurred_on", ""), data.get("content", {}), submit=data.get("submit", True),
                                obligations=ids, citations=data.get("citations", []),
@@ -158,3 +110,46 @@ def submit_record(request, code: str):
         return Status(422, {"detail": "；".join(exc.errors.values()), "errors": exc.errors})
     return Status(201, {"id": record.pk, "url": request.build_absolute_uri(record.get_absolute_url()),
                  "state": record.get_state_display(), "revision": record.revision, "flags": record.flags})
+
+
+
+class SummaryVillage(Schema):
+    code: str
+    title: str
+    by_status: dict[str, int]
+
+
+class SummaryOut(Schema):
+    township: str
+    period: str
+    villages: list[SummaryVillage]
+    by_status: dict[str, int]
+
+
+@router.get("/townships/{code}/summary/", response={200: SummaryOut, 404: Message, 422: Message},
+            summary="某乡镇某期间履职事项按状态汇总（各村之和）")
+def township_summary(request, code: str, period: str = ""):
+    """Counts by status, per village and in total. Each village's counts are exactly what
+    ``/villages/{code}/obligations/?period=`` lists for the same caller (same period rule, same
+    visibility, the same status function — in SQL, ``models.status_case``)."""
+    township = TownshipPage.objects.live().filter(code=code).first()
+    if township is None:
+        return Status(404, {"detail": "未找到该乡镇"})
+    today = clock.today()
+    try:
+        p = parse_period(period or f"{today:%Y-%m}")
+    except ValueError as exc:
+        return Status(422, {"detail": str(exc)})
+    villages = list(VillagePage.objects.live().descendant_of(township).order_by("code").only("id", "code", "title"))
+    ids = [v.pk for v in villages]
+    full = set(village_access.visible_villages(request.user).filter(pk__in=ids).values_list("pk", flat=True))
+    shown = (Q(village_id__in=full) & _in_period(p, True)) | (
+        Q(village_id__in=[i for i in ids if i not in full]) & _in_period(p, False))
+    counts = {v.pk: dict.fromkeys(st.ALL, 0) for v in villages}
+    rows = (Obligation.objects.filter(shown).with_status(today).order_by()
+            .values("village_id", "computed_status").annotate(n=Count("id")))
+    for row in rows:
+        counts[row["village_id"]][row["computed_status"]] = row["n"]
+    total = {name: sum(c[name] for c in counts.values()) for name in st.ALL}
+    return Status(200, {"township": township.code, "period": p.key, "by_status": total, "villages": [
+        {"code": v.code, "title": v.title, "by_status": counts[v.pk]} for v in villages]})

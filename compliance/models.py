@@ -12,6 +12,8 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import FileSystemStorage
 from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.functional import cached_property
 
@@ -34,16 +36,56 @@ def evidence_path(instance, filename):
     return f"compliance/{clock.now():%Y/%m}/{uuid.uuid4().hex}{ext}"
 
 
+def overdue_q(today):
+    """THE definition of 逾期, as a filter: exactly the duties ``compute_status`` calls 逾期 on
+    ``today`` (due before today, not declared 不适用, nothing submitted; a returned submission is
+    已退回). Every page, dashboard, export, feed and API counts with this and nothing else."""
+    return Q(not_applicable=False, submitted_at__isnull=True, due__lt=today) & ~Q(review=st.RETURNED_RESULT)
+
+
+def status_case(today):
+    """``compute_status`` in SQL (same order of rules), for counting by status in one query."""
+    submitted = Q(submitted_at__isnull=False)
+    return models.Case(
+        models.When(not_applicable=True, then=models.Value(st.NOT_APPLICABLE)),
+        models.When(submitted & Q(review=st.ACCEPTED, submitted_on__gt=models.F("due")),
+                    then=models.Value(st.DONE_LATE)),
+        models.When(submitted & Q(review=st.ACCEPTED), then=models.Value(st.DONE)),
+        models.When(review=st.RETURNED_RESULT, then=models.Value(st.RETURNED)),
+        models.When(submitted, then=models.Value(st.IN_REVIEW)),
+        models.When(due__lt=today, then=models.Value(st.OVERDUE)),
+        models.When(opens__gt=today, then=models.Value(st.NOT_DUE)),
+        default=models.Value(st.TO_SUBMIT), output_field=models.CharField())
+
+
+class ObligationQuerySet(models.QuerySet):
+    def overdue(self, today=None):
+        return self.filter(overdue_q(today or clock.today()))
+
+    def with_status(self, today=None):
+        """Each row annotated with ``computed_status``, equal to ``obligation.status(today)``."""
+        return self.annotate(computed_status=status_case(today or clock.today()))
+
+    def count_by_status(self, today=None):
+        """``{status: n}`` for every status in ``status.ALL`` (zeros included), one query."""
+        counts = dict.fromkeys(st.ALL, 0)
+        rows = self.with_status(today).order_by().values("computed_status").annotate(n=models.Count("id"))
+        for row in rows:
+            counts[row["computed_status"]] = row["n"]
+        return counts
+
+
 class Obligation(models.Model):
     village = models.ForeignKey("villages.VillagePage", on_delete=models.CASCADE, related_name="obligations",
                                 verbose_name="村")
-    # TaskItem rows are rebuilt when a list is republished: keep the code and names ourselves.
-    item = models.ForeignKey("policies.TaskItem", null=True, blank=True, on_delete=models.SET_NULL,
+    # History is never cut: the item, version and list a duty came from cannot be deleted while
+    # the duty exists (PROTECT); a changed item gets a new row, this one stays (``tasklists.sync``).
+    item = models.ForeignKey("policies.TaskItem", null=True, blank=True, on_delete=models.PROTECT,
                              related_name="obligations", verbose_name="清单事项")
-    version = models.ForeignKey("policies.TaskListVersion", null=True, blank=True, on_delete=models.SET_NULL,
-                                related_name="+", verbose_name="清单版本")
-    tasklist = models.ForeignKey("policies.TaskListPage", null=True, blank=True, on_delete=models.SET_NULL,
-                                 related_name="+", verbose_name="清单")
+    version = models.ForeignKey("policies.TaskListVersion", null=True, blank=True, on_delete=models.PROTECT,
+                                related_name="obligations", verbose_name="清单版本")
+    tasklist = models.ForeignKey("policies.TaskListPage", null=True, blank=True, on_delete=models.PROTECT,
+                                 related_name="obligations", verbose_name="清单")
     item_code = models.CharField("事项编码", max_length=20)
     item_name = models.CharField("事项名称", max_length=160)
     category = models.CharField("类别", max_length=40, blank=True)
@@ -60,13 +102,21 @@ class Obligation(models.Model):
     reviewed_at = models.DateTimeField("审核时间", null=True, blank=True)
     not_applicable = models.BooleanField("不适用", default=False)
     na_reason = models.CharField("不适用理由", max_length=200, blank=True)
+    na_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                              related_name="+", verbose_name="标记不适用的人")
+    na_at = models.DateTimeField("标记不适用时间", null=True, blank=True)
+
+    objects = ObligationQuerySet.as_manager()
 
     class Meta:
         verbose_name = "履职事项"
         verbose_name_plural = "履职事项"
         default_permissions = ("view", "change")
-        constraints = [models.UniqueConstraint(fields=["village", "item_code", "period_key"],
-                                               name="obligation_unique_period")]
+        constraints = [
+            models.UniqueConstraint(fields=["village", "item_code", "period_key"], name="obligation_unique_period"),
+            models.CheckConstraint(condition=Q(review__in=["", st.ACCEPTED, st.RETURNED_RESULT]),
+                                   name="obligation_review_valid"),
+        ]
         indexes = [models.Index(fields=["village", "due"]), models.Index(fields=["due"])]
 
     def __str__(self):
@@ -109,7 +159,7 @@ class Record(models.Model):
                              verbose_name="原始记录")
     revision = models.PositiveSmallIntegerField("版本", default=1)
     is_current = models.BooleanField("当前版本", default=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
                                    related_name="+", verbose_name="填报人")
     created_at = models.DateTimeField("创建时间", default=clock.now)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
@@ -126,6 +176,15 @@ class Record(models.Model):
         permissions = [("review_record", "可审核履职记录")]
         ordering = ["-occurred_on", "-id"]
         indexes = [models.Index(fields=["village", "is_current", "occurred_on"])]
+        # The first revision has no root (it is the root): its family key is its own id.
+        constraints = [
+            models.UniqueConstraint(Coalesce("root", "id"), "revision", name="record_unique_revision"),
+            models.UniqueConstraint(Coalesce("root", "id"), condition=Q(is_current=True),
+                                    name="record_one_current_revision"),
+            models.CheckConstraint(condition=Q(state__in=["draft", "submitted", "accepted", "returned"]),
+                                   name="record_state_valid"),
+            models.CheckConstraint(condition=Q(revision__gte=1), name="record_revision_positive"),
+        ]
 
     def __str__(self):
         return f"{self.kind_label} {self.title}"
@@ -158,8 +217,8 @@ class Citation(models.Model):
     record = models.ForeignKey(Record, on_delete=models.CASCADE, related_name="citations", verbose_name="记录")
     regulation = models.ForeignKey("policies.RegulationPage", on_delete=models.PROTECT, related_name="+",
                                    verbose_name="制度")
-    version = models.ForeignKey("policies.RegulationVersion", null=True, blank=True, on_delete=models.SET_NULL,
-                                related_name="+", verbose_name="制度版本")
+    version = models.ForeignKey("policies.RegulationVersion", null=True, blank=True, on_delete=models.PROTECT,
+                                related_name="citations", verbose_name="制度版本")
     article = models.CharField("条", max_length=20)
     anchor = models.CharField("锚点", max_length=20, blank=True)
 
@@ -185,8 +244,8 @@ class Attachment(models.Model):
     sha256 = models.CharField("SHA-256", max_length=64)
     width = models.PositiveIntegerField("宽", null=True, blank=True)
     height = models.PositiveIntegerField("高", null=True, blank=True)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="+")
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="+", verbose_name="上传人")
     uploaded_at = models.DateTimeField("上传时间", default=clock.now)
 
     class Meta:
@@ -201,7 +260,7 @@ class Attachment(models.Model):
 
 class Review(models.Model):
     record = models.ForeignKey(Record, on_delete=models.PROTECT, related_name="reviews", verbose_name="记录")
-    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+",
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+",
                                  verbose_name="审核人")
     result = models.CharField("结果", max_length=10, choices=[(st.ACCEPTED, "通过"), (st.RETURNED_RESULT, "退回")])
     comment = models.TextField("意见", blank=True)
@@ -212,6 +271,8 @@ class Review(models.Model):
         verbose_name_plural = "审核"
         default_permissions = ("view",)
         ordering = ["at"]
+        constraints = [models.CheckConstraint(condition=Q(result__in=[st.ACCEPTED, st.RETURNED_RESULT]),
+                                              name="review_result_valid")]
 
 
 class SupervisionAction(models.Model):
@@ -224,7 +285,8 @@ class SupervisionAction(models.Model):
                                    related_name="actions", verbose_name="事项")
     kind = models.CharField("方式", max_length=10, choices=KIND_CHOICES)
     reason = models.TextField("事由")
-    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+",
+                                  verbose_name="督导人")
     issued_on = models.DateField("日期", default=clock.today)
     rectify_by = models.DateField("整改期限", null=True, blank=True)
     closed_on = models.DateField("整改完成日期", null=True, blank=True)
@@ -235,6 +297,11 @@ class SupervisionAction(models.Model):
         verbose_name_plural = "督导措施"
         default_permissions = ("add", "change", "view")
         ordering = ["-issued_on", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=["talk", "warning", "rectify"]), name="action_kind_valid"),
+            models.CheckConstraint(condition=Q(closed_on__isnull=True) | Q(closed_on__gte=models.F("issued_on")),
+                                   name="action_closed_after_issued"),
+        ]
 
     @property
     def kind_label(self):
@@ -257,6 +324,8 @@ class ElevatedSupervision(models.Model):
         verbose_name = "提级监督"
         verbose_name_plural = "提级监督"
         default_permissions = ("add", "change", "view")
+        constraints = [models.CheckConstraint(condition=Q(until__isnull=True) | Q(until__gte=models.F("since")),
+                                              name="elevated_until_after_since")]
 
 
 class TargetTask(models.Model):

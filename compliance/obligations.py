@@ -11,6 +11,7 @@ from django.db import transaction
 
 from core import clock
 from policies.models import TaskItem, TaskListPage
+from policies.tasklists.taskitems import HIDDEN_ORDER
 from policies.versioning import schedule
 from policies.versioning.status import windows
 
@@ -23,7 +24,8 @@ ON_DEMAND_DAYS = 30  # an opened matter without its own deadline is due within 3
 def _versions_with_items(page):
     versions = list(page.versions.all())
     items = {}
-    for item in TaskItem.objects.filter(version__page=page).order_by("sort_order"):
+    # Hidden rows are kept only as history (an item changed or left the list): never plan from them.
+    for item in TaskItem.objects.filter(version__page=page, sort_order__lt=HIDDEN_ORDER).order_by("sort_order"):
         items.setdefault(item.version_id, {})[item.code] = item
     return [(v, w, items.get(v.pk, {})) for v, w in windows(versions)]
 

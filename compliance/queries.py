@@ -10,7 +10,15 @@ from core import clock
 from villages.models import TownshipPage, VillagePage
 
 from . import status as st
-from .models import Citation, ElevatedSupervision, Obligation, Record, SupervisionAction, TargetTask
+from .models import (
+    Citation,
+    ElevatedSupervision,
+    Obligation,
+    Record,
+    SupervisionAction,
+    TargetTask,
+    overdue_q,
+)
 
 UPCOMING_DAYS = 90
 RECENT_DAYS = 14
@@ -19,6 +27,7 @@ RECENT_DAYS = 14
 SCORE_FORMULA = ("得分 = 100 × (按时完成数 + 0.5 × 逾期后完成数) ÷ 应完成数 − 5 × 书面警示次数 − 10 × 未结整改数；"
                  "得分 ≥ 90 且无未结整改的村评为“红旗村”。应完成数：本年度期限已到且非“不适用”的履职事项。")
 RED_FLAG_THRESHOLD = 90
+OVERDUE_SHOWN = 50  # the oldest overdue duties listed on a dashboard; the total is always given
 
 
 RECORD_FIELDS = ("id", "title", "kind", "state", "occurred_on", "is_public", "village_id")
@@ -107,10 +116,10 @@ def _due_filter(today, year):
     return Q(due__gte=datetime.date(year, 1, 1), due__lte=today, not_applicable=False)
 
 
-def _aggregates(qs, group_fields):
+def _aggregates(qs, group_fields, today):
     accepted = Q(review=st.ACCEPTED)
     late = accepted & Q(submitted_on__gt=F("due"))
-    overdue = ~accepted & (Q(submitted_at__isnull=True) | Q(review=st.RETURNED_RESULT))
+    overdue = overdue_q(today)  # the one definition (models.overdue_q)
     return qs.values(*group_fields).annotate(
         total=Count("id"), done=Count("id", filter=accepted), late=Count("id", filter=late),
         overdue=Count("id", filter=overdue)).order_by(*group_fields)
@@ -126,7 +135,7 @@ def heat_class(rate):
     return "heat-" + ("5" if rate >= 95 else "4" if rate >= 85 else "3" if rate >= 70 else "2" if rate >= 50 else "1")
 
 
-def dashboard(villages, today=None, by_township=False, by_item=False):
+def dashboard(villages, today=None, by_township=False, by_item=False, overdue_limit=OVERDUE_SHOWN):
     """Completion heatmap (rows: villages or townships × columns: task lists, or single duties
     with ``by_item``), overdue list, monthly trend, 红旗村 scores. ``villages``: a queryset."""
     today = today or clock.today()
@@ -134,7 +143,7 @@ def dashboard(villages, today=None, by_township=False, by_item=False):
     ids = [v.pk for v in village_list]
     base = Obligation.objects.filter(village_id__in=ids).filter(_due_filter(today, today.year))
     column = "item_code" if by_item else "tasklist_id"
-    cells = [dict(c, col=c[column]) for c in _aggregates(base, ["village_id", column])]
+    cells = [dict(c, col=c[column]) for c in _aggregates(base, ["village_id", column], today)]
     if by_item:
         lists = OrderedDict((code, code) for code in sorted({c["col"] for c in cells}))
     else:
@@ -170,13 +179,17 @@ def dashboard(villages, today=None, by_township=False, by_item=False):
             cell["heat"] = heat_class(cell["rate"])
             row["cell_list"].append(cell)
     scores = red_flag_scores(village_list, village_totals, today)
-    overdue = list(Obligation.objects.filter(village_id__in=ids, due__lt=today, due__gte=datetime.date(
-        today.year, 1, 1), not_applicable=False).exclude(review=st.ACCEPTED).filter(
-        Q(submitted_at__isnull=True) | Q(review=st.RETURNED_RESULT)).select_related("village").order_by("due")[:50])
+    for score in scores:  # village names repeat across townships: always show both
+        score["township"] = township_of.get(score["village"].pk)
+    overdue_qs = Obligation.objects.filter(village_id__in=ids).overdue(today)
+    overdue_qs = overdue_qs.select_related("village").order_by("due", "id")
+    overdue = list(overdue_qs[:overdue_limit] if overdue_limit else overdue_qs)
+    overdue_total = overdue_qs.count() if overdue_limit and len(overdue) == overdue_limit else len(overdue)
     for ob in overdue:
         ob.shown_status = ob.status(today)
+        ob.township = township_of.get(ob.village_id)
     return {"today": today, "lists": list(lists.values()), "rows": list(rows.values()), "scores": scores,
-            "overdue": overdue, "trend": monthly_trend(ids, today), "formula": SCORE_FORMULA,
+            "overdue": overdue, "overdue_total": overdue_total, "trend": monthly_trend(ids, today), "formula": SCORE_FORMULA,
             "by_township": by_township, "by_item": by_item,
             "elevated": list(ElevatedSupervision.objects.filter(village_id__in=ids, until__isnull=True)
                              .select_related("village").order_by("village__code"))}

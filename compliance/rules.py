@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from . import kinds as k
 
+NOT_A_BASIS = "，不能作为决议依据。"
 SIGN_ORDER = ["经办人", "民主理财小组", "书记(主任)", "村监委会主任"]
 TOWNSHIP_SIGNER = "乡镇分管领导"
 TOWNSHIP_SIGN_LIMIT = Decimal("50000")  # 单笔支出超过 5 万元须乡镇分管领导加签（示例标准）
@@ -35,7 +36,7 @@ def check_meeting(c, final, secretary=""):
         elif speakers and secretary and secretary not in last:
             flags.append(f"末位表态：最后发言的是“{last}”，不是书记{secretary}。")
     if c.get("meeting_type") == "党员大会" and c.get("expected") and c.get("actual", 0) * 2 <= c["expected"]:
-        flags.append("党员大会实到人数未过半。")
+        flags.append(f"党员大会实到人数未过半{NOT_A_BASIS}")
     return errors, flags
 
 
@@ -59,27 +60,31 @@ def check_siyi(c, final, secretary=""):
         exp, act = c.get(f"s{n}_expected"), c.get(f"s{n}_actual")
         if exp is not None and act is not None and act > exp:
             errors[f"s{n}_actual"] = f"第{n}步实到人数不能多于应到人数。"
+    # A meeting that missed its quorum or its majority happened all the same: it is recorded and
+    # flagged (its decision cannot be relied on); only impossible numbers are refused.
     exp, act, agree = c.get("s3_expected"), c.get("s3_actual"), c.get("s3_agree")
     if exp and act is not None and act * 3 < exp * 2:
-        errors["s3_actual"] = f"党员大会须有三分之二以上党员到会（应到{exp}人，至少{-(-exp * 2 // 3)}人）。"
+        flags.append(f"党员大会须有三分之二以上党员到会（应到{exp}人，至少{-(-exp * 2 // 3)}人，实到{act}人）"
+                     f"{NOT_A_BASIS}")
     if exp and agree is not None:
         if agree > (act or 0):
             errors["s3_agree"] = "党员大会赞成票不能多于实到人数。"
         elif agree * 2 <= exp:
-            errors["s3_agree"] = f"党员大会须经全体党员过半数同意（{exp}人中至少{exp // 2 + 1}人赞成）。"
+            flags.append(f"党员大会须经全体党员过半数同意（{exp}人中至少{exp // 2 + 1}人赞成，实际{agree}人）"
+                         f"{NOT_A_BASIS}")
     form, exp, act, agree = c.get("s4_form"), c.get("s4_expected"), c.get("s4_actual"), c.get("s4_agree")
     if form and exp and act is not None:
         if form == "村民代表会议" and act * 3 < exp * 2:
-            errors["s4_actual"] = "村民代表会议须有三分之二以上组成人员参加。"
+            flags.append(f"村民代表会议须有三分之二以上组成人员参加{NOT_A_BASIS}")
         if form == "村民会议" and act * 2 <= exp:
-            errors["s4_actual"] = "村民会议须有本村过半数的十八周岁以上村民参加（或三分之二以上户代表）。"
+            flags.append(f"村民会议须有本村过半数的十八周岁以上村民参加（或三分之二以上户代表）{NOT_A_BASIS}")
     if form and agree is not None and act is not None:
         if agree > act:
             errors["s4_agree"] = "赞成票不能多于实到人数。"
         elif form == "村民会议" and agree * 2 <= act:
-            errors["s4_agree"] = "村民会议所作决定须经到会人员过半数通过。"
+            flags.append(f"村民会议所作决定须经到会人员过半数通过{NOT_A_BASIS}")
         elif form == "村民代表会议" and exp and agree * 2 <= exp:
-            errors["s4_agree"] = "村民代表会议所作决定须经到会人员过半数同意，且应超过全体代表半数。"
+            flags.append(f"村民代表会议所作决定须经到会人员过半数同意，且应超过全体代表半数{NOT_A_BASIS}")
     if final:
         for f in k.schema(k.SIYI):
             if f.required and f.name not in c and f.name not in errors:

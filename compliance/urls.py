@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import dashboards, disclosures, records, supervision, todo
+from .views import dashboards, disclosures, queue, records, supervision, todo
 
 app_name = "compliance"
 
@@ -11,6 +11,7 @@ urlpatterns = [
     path("villages/<str:code>/calendar.ics", dashboards.calendar_ics, name="calendar"),
     path("villages/<str:code>/supervision/", supervision.village_supervision, name="supervision"),
     path("villages/<str:code>/elevate/", supervision.elevate, name="elevate"),
+    path("villages/<str:code>/elevate/end/", supervision.end_elevation, name="end_elevation"),
     path("villages/<str:code>/targets/", supervision.targets, name="targets"),
     path("r/<int:pk>/", records.record_detail, name="record"),
     path("r/<int:pk>/edit/", records.record_form, name="edit"),
@@ -21,6 +22,7 @@ urlpatterns = [
     path("actions/<int:pk>/close/", supervision.close_action, name="close_action"),
     path("obligations/<int:pk>/na/", supervision.obligation_na, name="na"),
     path("townships/<str:code>/", dashboards.township_dashboard, name="township"),
+    path("townships/<str:code>/queue/", queue.review_queue, name="review_queue"),
     path("townships/<str:code>/export.xlsx", dashboards.township_export, name="township_export"),
     path("disclosures/", disclosures.county_disclosures, name="disclosures"),
     path("my/", dashboards.my_entry, name="my"),

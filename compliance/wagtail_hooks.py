@@ -7,7 +7,7 @@ from wagtail.admin.menu import MenuItem
 
 from villages import access as village_access
 
-from . import queries, worklist
+from . import audit, history_guard, queries, worklist
 
 
 @hooks.register("village_page_sections")
@@ -55,3 +55,14 @@ class _ComplianceMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def compliance_menu_item():
     return _ComplianceMenuItem("履职记录与督导", reverse("compliance:my"), icon_name="list-ul", order=250)
+
+
+# History is never cut (see ``history_guard``): refused deletes are messages, never a 500.
+hooks.register("before_delete_page", history_guard.before_delete_page)
+hooks.register("before_delete_snippet", history_guard.before_delete_snippet)
+hooks.register("before_delete_user", history_guard.before_delete_user)
+
+
+@hooks.register("register_log_actions")
+def compliance_log_actions(actions):
+    audit.register(actions)

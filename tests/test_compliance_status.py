@@ -68,16 +68,21 @@ def test_siyi_steps_quorum_and_order():
     content, errors = _siyi()
     assert not errors
     assert rules.check(k.SIYI, content, True) == ({}, [])
+    # A meeting below quorum or without its majority is recorded, flagged as no basis for a decision.
     content, _ = _siyi(s3_actual=19)  # 19 < 2/3 × 30
-    assert "三分之二" in rules.check(k.SIYI, content, True)[0]["s3_actual"]
+    errors, flags = rules.check(k.SIYI, content, True)
+    assert not errors and "三分之二" in flags[0] and flags[0].endswith("不能作为决议依据。")
     content, _ = _siyi(s3_agree=15)  # 15 is not more than half of 30 members
-    assert "过半数" in rules.check(k.SIYI, content, True)[0]["s3_agree"]
+    errors, flags = rules.check(k.SIYI, content, True)
+    assert not errors and "过半数" in flags[0] and "不能作为决议依据" in flags[0]
+    content, _ = _siyi(s3_agree=21)  # impossible: more votes than members present
+    assert "不能多于实到人数" in rules.check(k.SIYI, content, True)[0]["s3_agree"]
     content, _ = _siyi(s3_date="2026-03-02")  # before step ②
     assert "不能早于第2步" in rules.check(k.SIYI, content, True)[0]["s3_date"]
     content, _ = _siyi(s4_agree=22)  # representatives: more than half of all 45
-    assert "s4_agree" in rules.check(k.SIYI, content, True)[0]
+    assert "不能作为决议依据" in rules.check(k.SIYI, content, True)[1][0]
     content, _ = _siyi(s4_form="村民会议", s4_expected=800, s4_actual=300)
-    assert "过半数" in rules.check(k.SIYI, content, True)[0]["s4_actual"]
+    assert "过半数" in rules.check(k.SIYI, content, True)[1][0]
     # A draft with only step ③ dated is out of order; with ①② only it is fine.
     draft, _ = k.parse(k.SIYI, {"matter": "修路", "s3_date": "2026-03-08"}, False)
     assert "请先完成第2步" in rules.check(k.SIYI, draft, False)[0]["s3_date"]

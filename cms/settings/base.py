@@ -103,10 +103,11 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].update(
+        # Web, worker and scheduler write to one file, and racing requests write at once: a transaction
+        # takes the write lock when it begins, so writers queue (up to ``timeout`` seconds) instead of
+        # one failing with "database is locked" midway. In WAL mode readers are never blocked.
         {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "timeout": 20,
-         # Web, worker and scheduler write to one file: take the write lock when a transaction
-         # starts (in WAL mode readers are not blocked) instead of failing to upgrade it midway.
-         "transaction_mode": "EXCLUSIVE"}
+         "transaction_mode": "IMMEDIATE"}
     )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

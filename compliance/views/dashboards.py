@@ -15,7 +15,6 @@ from villages import access as village_access
 from villages.models import VillagePage
 
 from .. import queries
-from .. import status as st
 from ..models import Citation, Obligation
 from .common import township_or_404, village_or_404
 
@@ -65,14 +64,15 @@ def _workbook(data, title):
         cell.font = Font(bold=True)
     scores = wb.create_sheet("红旗村评分")
     scores.append([queries.SCORE_FORMULA])
-    scores.append(["村", "代码", "得分", "应完成", "按时完成", "逾期后完成", "逾期未完成", "书面警示", "未结整改", "红旗村"])
+    scores.append(["乡镇", "村", "代码", "得分", "应完成", "按时完成", "逾期后完成", "逾期未完成", "书面警示", "未结整改", "红旗村"])
     for s in data["scores"]:
-        scores.append([s["village"].title, s["village"].code, s["score"], s["total"], s["on_time"], s["late"],
+        scores.append([getattr(s["township"], "title", ""), s["village"].title, s["village"].code, s["score"], s["total"], s["on_time"], s["late"],
                        s["overdue"], s["warnings"], s["open_rectify"], "是" if s["red_flag"] else "否"])
     overdue = wb.create_sheet("逾期清单")
-    overdue.append(["村", "事项编码", "事项", "期间", "期限", "状态"])
+    overdue.append(["乡镇", "村", "村代码", "事项编码", "事项", "期间", "期限", "状态"])
     for ob in data["overdue"]:
-        overdue.append([ob.village.title, ob.item_code, ob.item_name, ob.period_key, ob.due, ob.shown_status])
+        overdue.append([getattr(ob.township, "title", ""), ob.village.title, ob.village.code, ob.item_code,
+                        ob.item_name, ob.period_key, ob.due, ob.shown_status])
     trend = wb.create_sheet("月度趋势")
     trend.append(["月份", "应完成", "已完成", "完成率%"])
     for p in data["trend"]:
@@ -90,13 +90,13 @@ def _xlsx(content, filename):
 
 def township_export(request, code):
     township = township_or_404(code)
-    data = queries.dashboard(_township_villages(request.user, township))
+    data = queries.dashboard(_township_villages(request.user, township), overdue_limit=None)
     return _xlsx(_workbook(data, township.title), f"compliance-{code}.xlsx")
 
 
 def county_export(request):
     _require_county(request.user)
-    data = queries.dashboard(VillagePage.objects.live(), by_township=True)
+    data = queries.dashboard(VillagePage.objects.live(), by_township=True, overdue_limit=None)
     return _xlsx(_workbook(data, "习水县"), "compliance-520330.xlsx")
 
 
@@ -156,8 +156,7 @@ def _rule_villages(request, codes, citations_qs, heading):
             "record__village_id", "record__village__title", "record__village__code").distinct():
         with_records.setdefault(row["record__village_id"], {"village__title": row["record__village__title"],
                                                             "village__code": row["record__village__code"]})
-    overdue = list(obs.filter(due__lt=today, not_applicable=False, review__in=["", st.RETURNED_RESULT])
-                   .filter(submitted_at__isnull=True).select_related("village").order_by("village__code", "due")[:200])
+    overdue = list(obs.overdue(today).select_related("village").order_by("village__code", "due")[:200])
     return render(request, "compliance/rule_villages.html", {
         "heading": heading, "with_records": sorted(with_records.values(), key=lambda r: r["village__code"]),
         "overdue": overdue, "anonymous": not request.user.is_authenticated})

@@ -1,7 +1,6 @@
 """Township supervision: 谈话提醒 / 书面警示 / 责令整改 (with closure), 不适用 with reason,
 目标任务清单, and county-level 提级监督."""
 
-import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -12,7 +11,7 @@ from django.views.decorators.http import require_POST
 from core import clock
 from villages import access as village_access
 
-from .. import services
+from .. import audit, services
 from ..kinds import parse_date
 from ..models import ElevatedSupervision, Obligation, SupervisionAction, TargetTask
 from .common import require_read, require_review, village_or_404
@@ -54,17 +53,26 @@ def village_supervision(request, code):
             if obligation is None:
                 errors["事项"] = "所选事项不属于本村。"
         if not errors:
-            SupervisionAction.objects.create(village=village, obligation=obligation, kind=kind, reason=reason[:2000],
-                                             issued_by=request.user, rectify_by=rectify_by)
-            messages.success(request, "督导措施已登记。")
-            return redirect("compliance:supervision", code=code)
+            try:
+                services.open_action(village, request.user, kind, reason, rectify_by, obligation)
+            except services.Invalid as exc:
+                errors.update(exc.errors)
+            else:
+                messages.success(request, "督导措施已登记。")
+                return redirect("compliance:supervision", code=code)
     today = clock.today()
-    overdue = [ob for ob in Obligation.objects.filter(
-        village=village, due__lt=today, due__gte=today - datetime.timedelta(days=366), not_applicable=False,
-        submitted_at__isnull=True).order_by("-due")[:50]]
+    overdue_qs = Obligation.objects.filter(village=village).overdue(today)
+    overdue = list(overdue_qs.order_by("due", "item_code")[:50])
+    not_applicable = list(Obligation.objects.filter(village=village, not_applicable=True)
+                          .select_related("na_by").order_by("-na_at", "-due")[:50])
+    logged = audit.histories(not_applicable)
+    for ob in not_applicable:
+        ob.log = logged.get(ob.pk, [])
     return render(request, "compliance/supervision.html", {
+        "not_applicable": not_applicable,
         "village": village, "actions": SupervisionAction.objects.filter(village=village),
-        "overdue": overdue, "can_review": can_review, "errors": errors, "kinds": SupervisionAction.KIND_CHOICES,
+        "overdue": overdue, "overdue_total": overdue_qs.count() if len(overdue) == 50 else len(overdue),
+        "can_review": can_review, "errors": errors, "kinds": SupervisionAction.KIND_CHOICES,
         "elevated": ElevatedSupervision.objects.filter(village=village, until__isnull=True).first(),
         "is_county": village_access.is_county_staff(request.user), "post": request.POST})
 
@@ -78,16 +86,15 @@ def close_action(request, pk):
     note = (request.POST.get("closure_note") or "").strip()
     if not note:
         errors["整改情况"] = "请填写整改情况。"
-    if closed and closed < action.issued_on:
-        errors["整改完成日期"] = "整改完成日期不能早于督导日期。"
-    if action.kind != SupervisionAction.RECTIFY or action.closed_on:
-        errors["状态"] = "只有未结的责令整改可以销号。"
+    if not errors:
+        try:
+            services.close_action(action, request.user, closed, note)
+        except services.Invalid as exc:
+            errors.update(exc.errors)
+        else:
+            messages.success(request, "整改已销号。")
     for message in errors.values():
         messages.error(request, message)
-    if not errors:
-        action.closed_on, action.closure_note = closed, note[:2000]
-        action.save(update_fields=["closed_on", "closure_note"])
-        messages.success(request, "整改已销号。")
     return redirect("compliance:supervision", code=action.village.code)
 
 
@@ -101,9 +108,29 @@ def elevate(request, code):
     if not reason:
         messages.error(request, "请填写提级监督的理由。")
     else:
-        ElevatedSupervision.objects.update_or_create(village=village, defaults={
-            "reason": reason[:200], "since": clock.today(), "until": None})
-        messages.success(request, "已列入提级监督。")
+        try:
+            services.elevate(village, request.user, reason)
+        except services.Invalid as exc:
+            for message in exc.errors.values():
+                messages.error(request, message)
+        else:
+            messages.success(request, "已列入提级监督。")
+    return redirect("compliance:supervision", code=code)
+
+
+@require_POST
+def end_elevation(request, code):
+    village = village_or_404(code)
+    if not village_access.is_county_staff(request.user):
+        require_read(request.user, village)
+        raise PermissionDenied("提级监督由县级决定。")
+    try:
+        services.end_elevation(village, request.user)
+    except services.Invalid as exc:
+        for message in exc.errors.values():
+            messages.error(request, message)
+    else:
+        messages.success(request, "已结束提级监督。")
     return redirect("compliance:supervision", code=code)
 
 
@@ -112,12 +139,15 @@ def obligation_na(request, pk):
     obligation = get_object_or_404(Obligation.objects.select_related("village"), pk=pk)
     require_review(request.user, obligation.village)
     try:
-        services.mark_not_applicable(obligation, request.POST.get("na_reason"))
+        if request.POST.get("withdraw"):
+            services.withdraw_not_applicable(obligation, request.user, request.POST.get("na_reason"))
+        else:
+            services.mark_not_applicable(obligation, request.user, request.POST.get("na_reason"))
     except services.Invalid as exc:
         for message in exc.errors.values():
             messages.error(request, message)
     else:
-        messages.success(request, "已标记为不适用。")
+        messages.success(request, "已撤回“不适用”。" if request.POST.get("withdraw") else "已标记为不适用。")
     return redirect("compliance:supervision", code=obligation.village.code)
 
 

@@ -52,6 +52,8 @@ class TaskListPageForm(WagtailAdminPageForm):
         versions = []
         for form in formset.forms:
             data = getattr(form, "cleaned_data", None) or {}
+            if data.get("DELETE") and form.instance.pk:
+                self._refuse_delete_if_referenced(form.instance)
             if not data or data.get("DELETE"):
                 continue
             versions.append(SimpleNamespace(
@@ -61,6 +63,16 @@ class TaskListPageForm(WagtailAdminPageForm):
         for message in validate_tasklist_versions(versions):
             self.add_error(None, message)
         return cleaned
+
+    def _refuse_delete_if_referenced(self, version):
+        """History is never cut: a version that duties or records point at cannot be removed."""
+        from .sync import version_references  # sync imports this module
+
+        found = version_references(version)
+        if found:
+            what = "、".join(f"{count} 条{name}" for name, count in found)
+            self.add_error(None, f"版本“{version.label or version.effective_from}”不能删除：{what}引用了它"
+                                 f"（历史记录不可截断）。如不再执行，请为它填写失效日期。")
 
 
 class TaskListIndexPage(LibraryIndexPage):
@@ -173,7 +185,10 @@ class TaskItem(models.Model):
         verbose_name = "清单事项"
         verbose_name_plural = "清单事项"
         ordering = ["version", "sort_order"]
-        constraints = [models.UniqueConstraint(fields=["version", "code"], name="task_item_unique_code")]
+        # One listed row per code; rows kept only for history (hidden, ``sort_order`` ≥ HIDDEN_ORDER)
+        # may share a code with the listed one: they are the text older records met.
+        constraints = [models.UniqueConstraint(fields=["version", "code"], condition=models.Q(sort_order__lt=HIDDEN_ORDER),
+                                               name="task_item_unique_listed_code")]
 
     def __str__(self):
         return f"{self.code} {self.name}"

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('compliance', '0003_clock_defaults'),
+        ('compliance', '0006_not_applicable_who_when'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
