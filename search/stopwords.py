@@ -28,19 +28,25 @@ def _protected_re(keys):
 
 
 def _cut(text):
-    """jieba words; a run of three or more single characters (jieba knows no word there, as in
-    村有乡管村用) stays one word, so that it is searched as the phrase it is."""
+    """jieba words; a run of single characters where jieba knows no word (村有乡管村用, a name like
+    鹊资) stays one word, so that it is searched as the phrase it is; two characters only when neither
+    is a question or function word ("能租" is 能 + 租)."""
     out, run = [], []
+
+    def flush():
+        merge = len(run) >= 3 or (len(run) == 2 and not any(ch in STOPWORDS for ch in run))
+        out.extend(["".join(run)] if merge else run)
+        run.clear()
+
     for word in tk.jieba_tokenizer().cut(text, HMM=False):
         if not word.strip():
             continue
         if len(word) == 1 and tk.CJK_RE.match(word):
             run.append(word)
             continue
-        out.extend(["".join(run)] if len(run) >= 3 else run)
-        run = []
+        flush()
         out.append(word)
-    out.extend(["".join(run)] if len(run) >= 3 else run)
+    flush()
     return out
 
 

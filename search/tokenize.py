@@ -50,6 +50,14 @@ def jieba_tokenizer():
     return _jieba
 
 
+_FULL_WIDTH_RE = re.compile("[\uff01-\uff5e\u3000]+")
+_HALF_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+def _half_width(match):
+    return match.group(0).translate(_HALF_WIDTH)
+
+
 _opencc = None
 _traditional_re = None
 
@@ -80,7 +88,13 @@ def normalize(text):
     """Full-width → half-width (NFKC), traditional → simplified, lower case, control characters removed."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFKC", str(text))
+    text = str(text)
+    if not unicodedata.is_normalized("NFKC", text):
+        # Full-width ASCII (，（）０-９ Ａ-Ｚ) is what makes a Chinese text not NFKC; mapping just those
+        # runs is half the cost of normalizing the whole text, which is then needed only rarely.
+        text = _FULL_WIDTH_RE.sub(_half_width, text)
+        if not unicodedata.is_normalized("NFKC", text):
+            text = unicodedata.normalize("NFKC", text)
     if _NON_ASCII_RE.search(text):
         text = fold_traditional(text)
     return _CONTROL_RE.sub(" ", text).lower()

@@ -39,6 +39,7 @@ class Filters:
     today: datetime.date | None = None       # "in force" for ranking when ``on`` is None
     visibility: frozenset | None = None      # allowed markers; None = everything (county staff)
     sort: str = "relevance"
+    collapse: bool = True                    # records / identical clauses of many villages as one result
     page: int = 1
     page_size: int = 20
 

@@ -223,8 +223,10 @@ class ElasticsearchEngine(SearchEngine):
         }.get(filters.sort, ["_score", "doc_sort", "unit_sort"])
         highlight_query = Q("bool", should=[Q("match_phrase", text=p.raw) for p in query.pieces()])
         s = (Search(using=self.client, index=self.index).query(scored).sort(*sort)
-             .extra(track_total_hits=True, track_scores=True, from_=filters.offset, size=filters.size,
-                    collapse={"field": "gkey", "inner_hits": {"name": "group", "size": 0}})
+             .extra(track_total_hits=True, track_scores=True, from_=filters.offset, size=filters.size))
+        if filters.collapse:
+            s = s.extra(collapse={"field": "gkey", "inner_hits": {"name": "group", "size": 0}})
+        s = (s
              .highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html",
                                 fragment_size=highlight.SNIPPET_CHARS, number_of_fragments=1,
                                 no_match_size=highlight.SNIPPET_CHARS,
@@ -232,7 +234,8 @@ class ElasticsearchEngine(SearchEngine):
              .highlight("text"))
         for name in FACET_FIELDS:
             s.aggs.bucket(name, "terms", field=name, size=60, order=[{"_count": "desc"}, {"_key": "asc"}])
-        s.aggs.metric("groups", "cardinality", field="gkey", precision_threshold=40000)
+        if filters.collapse:
+            s.aggs.metric("groups", "cardinality", field="gkey", precision_threshold=40000)
         response = s.execute()
         patterns = query.patterns()
         hits = []
@@ -250,7 +253,9 @@ class ElasticsearchEngine(SearchEngine):
         for name in FACET_FIELDS:
             buckets = getattr(response.aggregations, name).buckets
             facets[name] = [(b.key, b.doc_count) for b in buckets if b.key != ""]
-        return Results(int(response.aggregations.groups.value), hits, facets, units=response.hits.total.value)
+        units = response.hits.total.value
+        count = int(response.aggregations.groups.value) if filters.collapse else units
+        return Results(count, hits, facets, units=units)
 
     def _unit(self, hit):
         data = hit.to_dict()

@@ -154,7 +154,7 @@ class IndexSearcher:
             # Collapsing: the best unit of each group stands for it, with the group's size; the
             # groups are counted in the same pass.
             page = conn.execute(
-                f"WITH m AS (SELECT fts.rowid AS rid, meta.gkey AS gkey, meta.doc_sort AS ds, meta.unit_sort AS us, "
+                f"WITH m AS (SELECT fts.rowid AS rid, {'meta.gkey' if filters.collapse else 'fts.rowid'} AS gkey, meta.doc_sort AS ds, meta.unit_sort AS us, "
                 f"meta.valid_from AS vf, {score} AS score FROM fts JOIN meta ON meta.rowid = fts.rowid{cover_join} "
                 f"WHERE fts MATCH ?{where_sql}), "
                 f"r AS (SELECT *, count(*) OVER (PARTITION BY gkey) AS n, row_number() OVER (PARTITION BY gkey "
@@ -169,7 +169,7 @@ class IndexSearcher:
                 total = page[0][3]
             elif filters.offset and groups:
                 total = conn.execute(
-                    f"SELECT count(DISTINCT meta.gkey) FROM fts JOIN meta ON meta.rowid = fts.rowid "
+                    f"SELECT count(DISTINCT {'meta.gkey' if filters.collapse else 'fts.rowid'}) FROM fts JOIN meta ON meta.rowid = fts.rowid "
                     f"WHERE fts MATCH ?{where_sql}", [expression, *params]).fetchone()[0]
             else:
                 total = 0
