@@ -4,9 +4,9 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 
 from .engines.base import MAX_PAGE_SIZE, SORTS
+from .presentation import best_answer, citation, display_title, group_label, group_url
 from .service import is_place_code, parse_day, run_search
 from .units import TYPES
-from .presentation import best_answer, citation, display_title, group_label, group_url
 
 router = Router(tags=["全文检索"])
 
