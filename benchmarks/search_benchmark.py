@@ -117,7 +117,7 @@ def setup_django(workdir):
     call_command("migrate", verbosity=0, interactive=False)
 
 
-def run(n, queries_count=200, seed=7, with_admin_backend=False):
+def run(n, queries_count=200, seed=7, with_admin_backend=False, with_wagtail=True):
     rng = random.Random(seed)
     workdir = tempfile.mkdtemp(prefix="rulebook-bench-")
     log(f"工作目录 {workdir}；迁移数据库…")
@@ -202,7 +202,7 @@ def run(n, queries_count=200, seed=7, with_admin_backend=False):
                                   for i, title, label, text in articles], batch_size=2000)
     pk_to_article = {pk: i for i, pk in enumerate(Document.objects.order_by("pk").values_list("pk", flat=True))}
     documents = list(Document.objects.all())
-    backends = [("(a) Wagtail 默认数据库检索后端", "modelsearch.backends.database")]
+    backends = [("(a) Wagtail 默认数据库检索后端", "modelsearch.backends.database")] if with_wagtail else []
     if with_admin_backend:
         backends.append(("(a') Wagtail 后端 + 本系统分词（后台检索）", "search.wagtail_backend"))
     for label, dotted in backends:
@@ -269,11 +269,12 @@ def main(argv=None):
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--with-admin-backend", action="store_true",
                         help="也测 Wagtail 后端 + 本系统分词（后台检索用；大语料时很慢）")
+    parser.add_argument("--no-wagtail", action="store_true", help="不测 Wagtail 默认后端（它在 10k 以上要索引很久）")
     parser.add_argument("--demo-db", default="", help="装有演示数据的 SQLite 数据库：端到端计时 search_reindex")
     parser.add_argument("--reindex-only", action="store_true", help="只测 search_reindex（需 --demo-db）")
     args, _ = parser.parse_known_args(argv)
     if not args.reindex_only:
-        run(args.n, args.queries, with_admin_backend=args.with_admin_backend)
+        run(args.n, args.queries, with_admin_backend=args.with_admin_backend, with_wagtail=not args.no_wagtail)
     if args.demo_db:
         demo_reindex(args.demo_db)
 

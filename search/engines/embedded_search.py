@@ -151,15 +151,15 @@ class IndexSearcher:
                 "date": "vf IS NULL, vf DESC, ds, us",
                 "order": "ds, vf, us",
             }.get(filters.sort, "score DESC, ds, us")
-            # Collapsing: the best unit of each group stands for it, with the group's size; the
-            # groups are counted in the same pass.
+            # Collapsing: one GROUP BY; SQLite takes the bare columns of a max() aggregate from the row
+            # holding the max, so the best unit stands for its group, with the group's size and the
+            # number of groups alongside (a window over the groups only).
             page = conn.execute(
-                f"WITH m AS (SELECT fts.rowid AS rid, {'meta.gkey' if filters.collapse else 'fts.rowid'} AS gkey, meta.doc_sort AS ds, meta.unit_sort AS us, "
-                f"meta.valid_from AS vf, {score} AS score FROM fts JOIN meta ON meta.rowid = fts.rowid{cover_join} "
-                f"WHERE fts MATCH ?{where_sql}), "
-                f"r AS (SELECT *, count(*) OVER (PARTITION BY gkey) AS n, row_number() OVER (PARTITION BY gkey "
-                f"ORDER BY score DESC, ds, us) AS rn FROM m) "
-                f"SELECT rid, score, n, count(*) OVER () FROM r WHERE rn = 1 ORDER BY {order} LIMIT ? OFFSET ?",
+                f"WITH m AS MATERIALIZED (SELECT fts.rowid AS rid, {'meta.gkey' if filters.collapse else 'fts.rowid'} AS gkey, "
+                f"meta.doc_sort AS ds, meta.unit_sort AS us, meta.valid_from AS vf, {score} AS score FROM fts "
+                f"JOIN meta ON meta.rowid = fts.rowid{cover_join} WHERE fts MATCH ?{where_sql}) "
+                f"SELECT rid, max(score) AS score, count(*) AS n, count(*) OVER () AS total, ds, us, vf FROM m "
+                f"GROUP BY gkey ORDER BY {order} LIMIT ? OFFSET ?",
                 [title_expression(query), day, day, expression, *params, filters.size, filters.offset]).fetchall()
             # Count and facets over units: one pass, grouped by a single integer; no bm25, no text read.
             groups = conn.execute(
@@ -200,7 +200,7 @@ class IndexSearcher:
                   for name, found in facets.items()}
         patterns = query.patterns()
         hits = []
-        for rowid, score_value, size, _total in page:
+        for rowid, score_value, size, *_ in page:
             if rowid not in units:
                 continue  # removed by a writer between the two statements
             unit = _unit(units[rowid])
