@@ -4,7 +4,8 @@ Each benchmark prints its own table; figures are ratios to a baseline measured i
 
 from core.optional import import_optional
 
-BENCHMARKS = ["benchmarks.search_benchmark", "benchmarks.compliance_benchmark", "benchmarks.setup_benchmark"]
+BENCHMARKS = ["benchmarks.search_benchmark", "benchmarks.compliance_benchmark", "benchmarks.setup_benchmark",
+              "benchmarks.search_quality.engine"]
 
 
 def main():

@@ -29,8 +29,9 @@ def is_place_code(value):
 
 
 def run_search(q, user=None, types=None, category="", issuer="", status="", village="", on=None,
-               history=False, sort="relevance", page=1, page_size=20):
-    """``on``: in force on that day (default today); ``history=True`` searches every version."""
+               history=False, sort="relevance", page=1, page_size=20, collapse=True):
+    """``on``: in force on that day (default today); ``history=True`` searches every version;
+    ``collapse=False`` lists each record and clause of a group on its own."""
     today = clock.today()
     day = None if history else (parse_day(on) or today)
     place = (village or "").strip()
@@ -40,7 +41,8 @@ def run_search(q, user=None, types=None, category="", issuer="", status="", vill
         types=[t for t in (types or []) if t in TYPES], category=(category or "").strip()[:80],
         issuer=(issuer or "").strip()[:80], status=(status or "").strip()[:20], township=township,
         village=village_code, on=day, today=today, visibility=visibility_for(user),
-        sort=sort if sort in SORTS else "relevance", page=_int(page, 1), page_size=_int(page_size, 20))
+        sort=sort if sort in SORTS else "relevance", collapse=bool(collapse), page=_int(page, 1),
+        page_size=_int(page_size, 20))
     query = parse(q, synonym_map())
     return query, filters, get_engine().search(query, filters)
 

@@ -14,6 +14,8 @@ import unicodedata
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 SEGMENT_RE = re.compile(rf"[{_CJK}]+|[a-z0-9]+")
 CJK_RE = re.compile(rf"[{_CJK}]")
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+_BRIDGE_RE = re.compile(rf"(?<=[{_CJK}])[^\w\s]{{1,4}}(?=[{_CJK}])")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
 
 DOMAIN_WORDS = [
@@ -48,12 +50,60 @@ def jieba_tokenizer():
     return _jieba
 
 
+_FULL_WIDTH_RE = re.compile("[\uff01-\uff5e\u3000]+")
+_HALF_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+def _half_width(match):
+    return match.group(0).translate(_HALF_WIDTH)
+
+
+_opencc = None
+_traditional_re = None
+
+
+def fold_traditional(text):
+    """Traditional characters → simplified (OpenCC ``t2s``), at index and at query time alike, so
+    that "財務公開" finds 财务公开. Texts without a character OpenCC would change skip the
+    conversion (a regex test is ~50× cheaper than converting, and almost every text is simplified)."""
+    global _opencc, _traditional_re
+    if _opencc is None:
+        with _jieba_lock:
+            if _opencc is None:
+                import opencc
+
+                converter = opencc.OpenCC("t2s")
+                chars = "".join(chr(c) for c in range(0x3400, 0xa000))
+                folded = converter.convert(chars)
+                changed = [a for a, b in zip(chars, folded, strict=False) if a != b] if len(folded) == len(chars) \
+                    else list(chars)
+                _traditional_re = re.compile("[" + "".join(re.escape(c) for c in changed) + "]")
+                _opencc = converter
+    if not _traditional_re.search(text):
+        return text
+    return _opencc.convert(text)
+
+
 def normalize(text):
-    """Full-width → half-width (NFKC), lower case, control characters removed."""
+    """Full-width → half-width (NFKC), traditional → simplified, lower case, control characters removed."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFKC", str(text))
+    text = str(text)
+    if not unicodedata.is_normalized("NFKC", text):
+        # Full-width ASCII (，（）０-９ Ａ-Ｚ) is what makes a Chinese text not NFKC; mapping just those
+        # runs is half the cost of normalizing the whole text, which is then needed only rarely.
+        text = _FULL_WIDTH_RE.sub(_half_width, text)
+        if not unicodedata.is_normalized("NFKC", text):
+            text = unicodedata.normalize("NFKC", text)
+    if _NON_ASCII_RE.search(text):
+        text = fold_traditional(text)
     return _CONTROL_RE.sub(" ", text).lower()
+
+
+def bridge(text):
+    """Punctuation and quotes between two Chinese characters removed (already normalized): the grams
+    of “村有、乡管、村用” are those of 村有乡管村用, so either spelling finds the other."""
+    return _BRIDGE_RE.sub("", text)
 
 
 def segments(text):
@@ -77,7 +127,7 @@ def segment_grams(segment):
 def grams(text):
     """Space-separated bigram stream: phrase search over it finds any substring of ≥2 characters."""
     out = []
-    for segment in segments(normalize(text)):
+    for segment in segments(bridge(normalize(text))):
         out.extend(segment_grams(segment))
     return " ".join(out)
 
@@ -85,7 +135,7 @@ def grams(text):
 def unigrams(text):
     """Space-separated single characters (and latin words): recall for one-character queries."""
     out = []
-    for segment in segments(normalize(text)):
+    for segment in segments(bridge(normalize(text))):
         out.extend(segment if is_cjk(segment) else [segment])
     return " ".join(out)
 
@@ -125,7 +175,7 @@ def domain_terms(text):
 
 def index_streams(title, label, body):
     """All tokenized fields of one unit, normalizing and segmenting each text only once."""
-    title_n, label_n, body_n = normalize(title), normalize(label), normalize(body)
+    title_n, label_n, body_n = bridge(normalize(title)), bridge(normalize(label)), bridge(normalize(body))
     out = {}
     unigram_parts = []
     for name, text in (("title_g", title_n), ("label_g", label_n), ("body_g", body_n)):

@@ -11,6 +11,7 @@ from . import registry, tokenize
 from .engines import get_engine
 from .engines.base import SORTS
 from .models import Synonym
+from .presentation import best_answer, citation, display_title, group_label, group_url
 from .service import is_place_code, parse_day, run_search
 from .units import TYPE_LABELS, TYPES
 
@@ -44,6 +45,7 @@ def search_page(request):
     q = get.get("q", "")[:1000]
     types = [t for t in get.getlist("type") if t in TYPES]
     history = get.get("history") == "1"
+    expand = get.get("expand") == "1"
     errors = []
     on_raw = get.get("on", "").strip()
     on = parse_day(on_raw) if on_raw else None
@@ -56,7 +58,8 @@ def search_page(request):
     sort = get.get("sort", "relevance")
     params = {"q": q, "type": types, "category": get.get("category", ""), "issuer": get.get("issuer", ""),
               "status": get.get("status", ""), "village": place, "on": on.isoformat() if on else "",
-              "history": "1" if history else "", "sort": sort if sort in SORTS else ""}
+              "history": "1" if history else "", "sort": sort if sort in SORTS else "",
+              "expand": "1" if expand else ""}
     context = {"q": q, "params": params, "types": [(t, TYPE_LABELS[t], t in types) for t in TYPES],
                "sorts": SORTS.items(), "sort": params["sort"] or "relevance", "history": history,
                "on": on or clock.today(), "errors": errors, "suggestions": suggestions(),
@@ -69,11 +72,16 @@ def search_page(request):
         query, filters, results = run_search(
             q, user=request.user, types=types, category=params["category"], issuer=params["issuer"],
             status=params["status"], village=place, on=on, history=history, sort=params["sort"] or "relevance",
-            page=page_no, page_size=PAGE_SIZE)
+            page=page_no, page_size=PAGE_SIZE, collapse=not expand)
         codes = [v for name in ("township", "village") for v, _ in results.facets.get(name, [])]
         names = registry.place_names(codes + [place])
-        context["results"] = [_row(hit) for hit in results.hits]
+        context["results"] = [_row(hit, history) for hit in results.hits]
+        context["best"] = best_answer(results.hits, page_no, params["sort"] or "relevance")
+        if context["best"]:
+            context["results"] = context["results"][1:]
         context["count"] = results.count
+        context["units"] = results.units
+        context["expand"] = expand
         context["empty_query"] = query.is_empty
         facets = []
         for name, buckets in results.facets.items():
@@ -99,13 +107,9 @@ def search_page(request):
     return render(request, "search/search.html", context)
 
 
-def display_title(unit):
-    if unit.type in ("article", "villagerule", "taskitem"):
-        return f"《{unit.title}》{unit.label}"
-    return unit.title
-
-
-def _row(hit):
+def _row(hit, history):
     unit = hit.unit
     return {"unit": unit, "heading": display_title(unit), "snippet": hit.snippet,
-            "type_label": TYPE_LABELS.get(unit.type, unit.type), "score": hit.score}
+            "type_label": TYPE_LABELS.get(unit.type, unit.type), "score": hit.score,
+            "group_size": hit.group_size, "group_label": group_label(hit), "group_url": group_url(hit, history),
+            "citation": citation(unit)}

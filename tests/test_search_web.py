@@ -22,7 +22,7 @@ def test_api_shape(client, regulation):
     response = client.get("/api/v1/search/", {"q": "群众说事日", "page_size": 5})
     assert response.status_code == 200
     data = response.json()
-    assert set(data) == {"count", "results", "facets"}
+    assert {"count", "results", "facets", "units", "best"} == set(data)
     assert data["count"] >= 1
     first = next(r for r in data["results"] if r["title"] == "鹊桥说事测试规定")
     assert {"type", "title", "article", "version", "url", "snippet", "status", "score"} <= set(first)

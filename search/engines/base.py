@@ -5,6 +5,7 @@ bonuses, largest first — all terms in the title, the whole query as one exact 
 the day asked."""
 
 import datetime
+import hashlib
 from dataclasses import dataclass, field
 
 from core import clock
@@ -12,9 +13,15 @@ from core import clock
 from .. import tokenize as tk
 from ..units import SearchUnit
 
-TITLE_BONUS = 10000.0
-PHRASE_BONUS = 1000.0
+# Order of the ranking, largest first: the kind (texts to follow above records of what was done),
+# how many of the query's words a unit has (coverage), the words side by side as typed (phrase),
+# every word in the title, in force on the day asked; then BM25.
+KIND_BONUS = 10_000_000.0
+COVER_BONUS = 100000.0
+PHRASE_BONUS = 20000.0
+TITLE_BONUS = 5000.0
 IN_FORCE_BONUS = 100.0
+RANKED_FIRST_TYPES = ["article", "taskitem", "villagerule", "page"]
 FACET_FIELDS = ["type", "category", "status", "issuer", "township", "village"]
 SORTS = {"relevance": "相关度", "date": "日期", "order": "文档顺序"}
 MAX_PAGE_SIZE = 100
@@ -32,6 +39,7 @@ class Filters:
     today: datetime.date | None = None       # "in force" for ranking when ``on`` is None
     visibility: frozenset | None = None      # allowed markers; None = everything (county staff)
     sort: str = "relevance"
+    collapse: bool = True                    # records / identical clauses of many villages as one result
     page: int = 1
     page_size: int = 20
 
@@ -53,13 +61,28 @@ class Hit:
     unit: SearchUnit
     score: float
     snippet: str = ""
+    group_size: int = 1     # units collapsed into this result (its own included)
 
 
 @dataclass
 class Results:
-    count: int
+    count: int                # results (a collapsed group counts once)
     hits: list[Hit]
-    facets: dict = field(default_factory=dict)   # field → [(value, count), …]
+    facets: dict = field(default_factory=dict)   # field → [(value, count), …] over units
+    units: int | None = None  # matching units before collapsing
+
+
+def group_key(unit):
+    """Units that show as one result: records of the same title and month (the same monthly record
+    of many villages), and village-rule clauses of the same text (a clause copied by many villages).
+    Everything else is its own group."""
+    if unit.type == "record":
+        period = (unit.doc_sort or "").removeprefix("record:")[:7]
+        return "record|" + hashlib.sha1(f"{tk.normalize(unit.title)}|{period}".encode()).hexdigest()[:20]
+    if unit.type == "villagerule" and unit.text:
+        text = "".join(tk.segments(tk.bridge(tk.normalize(unit.text))))
+        return "villagerule|" + hashlib.sha1(text.encode()).hexdigest()[:20]
+    return unit.id
 
 
 def index_fields(unit):

@@ -15,13 +15,17 @@ from elasticsearch.dsl import Date, Document, Integer, Keyword, Q, Search, Text
 from .. import highlight
 from ..units import SearchUnit
 from .base import (
+    COVER_BONUS,
     FACET_FIELDS,
     IN_FORCE_BONUS,
+    KIND_BONUS,
     PHRASE_BONUS,
+    RANKED_FIRST_TYPES,
     TITLE_BONUS,
     Hit,
     Results,
     SearchEngine,
+    group_key,
     index_fields,
 )
 
@@ -49,6 +53,7 @@ class UnitDoc(Document):
     visibility = Keyword()
     doc_sort = Keyword()
     unit_sort = Integer()
+    gkey = Keyword()
     title_g = Text(analyzer="whitespace")
     title_u = Text(analyzer="whitespace")
     label_g = Text(analyzer="whitespace")
@@ -132,6 +137,7 @@ class ElasticsearchEngine(SearchEngine):
     def _actions(self, units):
         for unit in units:
             body = {"key": unit.id, **{f: getattr(unit, f) for f in UNIT_FIELDS}, **index_fields(unit),
+                    "gkey": group_key(unit),
                     "valid_from": unit.valid_from.isoformat() if unit.valid_from else None,
                     "valid_to": unit.valid_to.isoformat() if unit.valid_to else None}
             yield {"_index": self.index, "_id": unit.id, "_source": body}
@@ -193,11 +199,20 @@ class ElasticsearchEngine(SearchEngine):
         if query.is_empty:
             return Results(0, [], {})
         self._ensure()
-        base = Q("bool", must=[_clause_query(c) for c in query.positive],
+        # The same reading as the embedded engine: every quoted phrase, at least one of the other
+        # words, none of the excluded; then kind, coverage, phrase, title, in force, relevance.
+        matching = query.matching()
+        base = Q("bool", must=[_clause_query(c) for c in query.required],
+                 should=[_clause_query(c) for c in matching], minimum_should_match=1 if matching else 0,
                  must_not=[_clause_query(c) for c in query.negative], filter=self._filters(filters))
-        functions = [{"filter": Q("bool", must=[_clause_query(c, _title_piece) for c in query.positive]).to_dict(),
+        ranked = query.required + [c for c in query.optional if c.strong] or query.positive
+        functions = [{"filter": Q("bool", must=[_clause_query(c, _title_piece) for c in ranked]).to_dict(),
                       "weight": TITLE_BONUS},
+                     {"filter": Q("terms", type=RANKED_FIRST_TYPES).to_dict(), "weight": KIND_BONUS},
                      {"filter": _in_force(filters.rank_day).to_dict(), "weight": IN_FORCE_BONUS}]
+        if len(query.optional) > 1 or query.phrase:
+            functions.extend({"filter": _clause_query(c).to_dict(), "weight": c.weight * COVER_BONUS}
+                             for c in query.optional)
         if query.phrase:
             functions.append({"filter": Q("bool", must=[_piece_query(p) for p in query.phrase]).to_dict(),
                               "weight": PHRASE_BONUS})
@@ -208,7 +223,10 @@ class ElasticsearchEngine(SearchEngine):
         }.get(filters.sort, ["_score", "doc_sort", "unit_sort"])
         highlight_query = Q("bool", should=[Q("match_phrase", text=p.raw) for p in query.pieces()])
         s = (Search(using=self.client, index=self.index).query(scored).sort(*sort)
-             .extra(track_total_hits=True, track_scores=True, from_=filters.offset, size=filters.size)
+             .extra(track_total_hits=True, track_scores=True, from_=filters.offset, size=filters.size))
+        if filters.collapse:
+            s = s.extra(collapse={"field": "gkey", "inner_hits": {"name": "group", "size": 0}})
+        s = (s
              .highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html",
                                 fragment_size=highlight.SNIPPET_CHARS, number_of_fragments=1,
                                 no_match_size=highlight.SNIPPET_CHARS,
@@ -216,6 +234,8 @@ class ElasticsearchEngine(SearchEngine):
              .highlight("text"))
         for name in FACET_FIELDS:
             s.aggs.bucket(name, "terms", field=name, size=60, order=[{"_count": "desc"}, {"_key": "asc"}])
+        if filters.collapse:
+            s.aggs.metric("groups", "cardinality", field="gkey", precision_threshold=40000)
         response = s.execute()
         patterns = query.patterns()
         hits = []
@@ -226,12 +246,16 @@ class ElasticsearchEngine(SearchEngine):
                 snippet = highlight.merge_marks(fragments[0])
             else:
                 snippet = highlight.snippet(unit.text or unit.title, patterns)
-            hits.append(Hit(unit, float(hit.meta.score or 0), snippet))
+            group = getattr(getattr(hit.meta, "inner_hits", None), "group", None)
+            size = group.hits.total.value if group is not None else 1
+            hits.append(Hit(unit, float(hit.meta.score or 0), snippet, group_size=max(1, size)))
         facets = {}
         for name in FACET_FIELDS:
             buckets = getattr(response.aggregations, name).buckets
             facets[name] = [(b.key, b.doc_count) for b in buckets if b.key != ""]
-        return Results(response.hits.total.value, hits, facets)
+        units = response.hits.total.value
+        count = int(response.aggregations.groups.value) if filters.collapse else units
+        return Results(count, hits, facets, units=units)
 
     def _unit(self, hit):
         data = hit.to_dict()

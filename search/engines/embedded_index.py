@@ -11,16 +11,17 @@ from django.conf import settings
 from django.db import connection
 
 from ..units import SearchUnit
-from .base import FACET_FIELDS, index_fields
+from .base import FACET_FIELDS, group_key, index_fields
 
 UNIT_COLUMNS = ["key", "source", "type", "title", "label", "text", "url", "version", "valid_from", "valid_to",
-                "status", "category", "issuer", "township", "village", "visibility", "doc_sort", "unit_sort"]
+                "status", "category", "issuer", "township", "village", "visibility", "doc_sort", "unit_sort", "gkey"]
 FTS_COLUMNS = ["title_g", "label_g", "body_g", "u", "w"]
 SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS units (
   rowid INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, source TEXT NOT NULL, type TEXT, title TEXT,
   label TEXT, text TEXT, url TEXT, version TEXT, valid_from TEXT, valid_to TEXT, status TEXT,
-  category TEXT, issuer TEXT, township TEXT, village TEXT, visibility TEXT, doc_sort TEXT, unit_sort INTEGER);
+  category TEXT, issuer TEXT, township TEXT, village TEXT, visibility TEXT, doc_sort TEXT, unit_sort INTEGER,
+  gkey TEXT);
 CREATE INDEX IF NOT EXISTS units_source ON units(source);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5({", ".join(FTS_COLUMNS)}, tokenize='unicode61 remove_diacritics 0');
 CREATE TABLE IF NOT EXISTS titles (rowid INTEGER PRIMARY KEY, title TEXT NOT NULL UNIQUE);
@@ -29,18 +30,18 @@ CREATE TABLE IF NOT EXISTS facet_groups (gid INTEGER PRIMARY KEY, type TEXT NOT 
   status TEXT NOT NULL, issuer TEXT NOT NULL, township TEXT NOT NULL, village TEXT NOT NULL,
   UNIQUE (type, category, status, issuer, township, village));
 CREATE TABLE IF NOT EXISTS meta (rowid INTEGER PRIMARY KEY, gid INTEGER NOT NULL, tid INTEGER, visibility TEXT,
-  valid_from TEXT, valid_to TEXT, doc_sort TEXT, unit_sort INTEGER);
+  valid_from TEXT, valid_to TEXT, doc_sort TEXT, unit_sort INTEGER, gkey TEXT);
 """
 # Why ``meta``: ranking, filters, count and facets touch every matched row. Read from ``units`` (about
 # 1 KB a row with the text) that costs more than the FTS5 match itself; ``meta`` is ~50 bytes a row and
 # ``gid`` turns six text columns into one integer to GROUP BY. Filled from ``units`` by _fill_meta.
 _GROUP_COLUMNS = ", ".join(f"coalesce(u.{f}, '')" for f in FACET_FIELDS)
 _GROUP_JOIN = " AND ".join(f"g.{f} = coalesce(u.{f}, '')" for f in FACET_FIELDS)
-# Per-connection scratch table: rows holding the whole query as one phrase (multi-term queries only).
+# Per-connection scratch table: each match's coverage of the query's words (multi-word queries only).
 SCRATCH = """
-CREATE TEMP TABLE IF NOT EXISTS mp (rowid INTEGER PRIMARY KEY);
+CREATE TEMP TABLE IF NOT EXISTS cov (rowid INTEGER PRIMARY KEY, w REAL NOT NULL);
 """
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4  # 4: units and meta carry the group key (collapsed results)
 DROP_ALL = ("DROP TABLE IF EXISTS fts; DROP TABLE IF EXISTS units; DROP TABLE IF EXISTS titles; "
             "DROP TABLE IF EXISTS title_fts; DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS facet_groups;")
 _temp_paths = []
@@ -87,38 +88,23 @@ def open_connection(path):
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")
     version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if version not in (2, SCHEMA_VERSION):
-        # Derived data: an index of an older layout is rebuilt empty (search_reindex fills it).
+    if version != SCHEMA_VERSION:
+        # Derived data: an index of an older layout (no group keys) is rebuilt empty; search_reindex
+        # fills it again.
         conn.executescript(DROP_ALL)
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     conn.executescript(SCHEMA)
     conn.executescript(SCRATCH)
-    if version == 2:
-        _upgrade_from_2(conn)
     return conn
-
-
-def _upgrade_from_2(conn):
-    """Version 2 lacked ``meta``: derive it from ``units`` in place (≈0.2 s per 100k units)."""
-    # No write lock here: connections are also opened by writers that already hold it.
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        if conn.execute("PRAGMA user_version").fetchone()[0] == 2:
-            conn.execute("DELETE FROM meta")
-            _fill_meta(conn, "1", [])
-            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
 
 
 def _fill_meta(conn, where, params):
     """``meta`` rows for the units selected by ``where`` (on ``u``); their titles must be in ``titles``."""
     conn.execute(f"INSERT OR IGNORE INTO facet_groups ({', '.join(FACET_FIELDS)}) "
                  f"SELECT DISTINCT {_GROUP_COLUMNS} FROM units u WHERE {where}", params)
-    conn.execute("INSERT INTO meta (rowid, gid, tid, visibility, valid_from, valid_to, doc_sort, unit_sort) "
-                 "SELECT u.rowid, g.gid, t.rowid, u.visibility, u.valid_from, u.valid_to, u.doc_sort, u.unit_sort "
+    conn.execute("INSERT INTO meta (rowid, gid, tid, visibility, valid_from, valid_to, doc_sort, unit_sort, gkey) "
+                 "SELECT u.rowid, g.gid, t.rowid, u.visibility, u.valid_from, u.valid_to, u.doc_sort, u.unit_sort, "
+                 "u.gkey "
                  f"FROM units u JOIN facet_groups g ON {_GROUP_JOIN} "
                  f"LEFT JOIN titles t ON t.title = coalesce(u.title, '') WHERE {where}", params)
 
@@ -128,7 +114,7 @@ def _rows(units):
         fields = index_fields(unit)
         row = [unit.id, unit.source, unit.type, unit.title, unit.label, unit.text, unit.url, unit.version,
                _date(unit.valid_from), _date(unit.valid_to), unit.status, unit.category, unit.issuer,
-               unit.township, unit.village, unit.visibility, unit.doc_sort, unit.unit_sort]
+               unit.township, unit.village, unit.visibility, unit.doc_sort, unit.unit_sort, group_key(unit)]
         yield row, [fields[c] for c in FTS_COLUMNS]
 
 

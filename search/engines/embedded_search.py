@@ -6,7 +6,17 @@ import sqlite3
 
 from .. import highlight
 from ..units import SearchUnit
-from .base import FACET_FIELDS, IN_FORCE_BONUS, PHRASE_BONUS, TITLE_BONUS, Hit, Results
+from .base import (
+    COVER_BONUS,
+    FACET_FIELDS,
+    IN_FORCE_BONUS,
+    KIND_BONUS,
+    PHRASE_BONUS,
+    RANKED_FIRST_TYPES,
+    TITLE_BONUS,
+    Hit,
+    Results,
+)
 from .embedded_index import UNIT_COLUMNS
 
 # ``w`` (jieba words of the title, domain terms of the body) joins the match so that whole words add
@@ -39,14 +49,22 @@ def _clause_sql(clause, columns=None):
 
 
 def match_expression(query):
-    positive = " AND ".join(_clause_sql(c) for c in query.positive)
+    """Every quoted phrase, at least one of the other words (``query.matching()``), no excluded one."""
+    parts = [_clause_sql(c) for c in query.required]
+    matching = query.matching()
+    if matching:
+        parts.append("(" + " OR ".join(_clause_sql(c) for c in matching) + ")")
     negative = [_clause_sql(c) for c in query.negative]
-    return positive + "".join(f" NOT {n}" for n in negative)
+    return " AND ".join(parts) + "".join(f" NOT {n}" for n in negative)
+
+
+def _ranked_clauses(query):
+    return query.required + [c for c in query.optional if c.strong] or query.positive
 
 
 def title_expression(query):
-    """All positive terms found in the title (characters via their grams in title_g too)."""
-    return " AND ".join(_clause_sql(c, "{title_g}") for c in query.positive)
+    """All the query's words found in the title (characters via their grams in title_g too)."""
+    return " AND ".join(_clause_sql(c, "{title_g}") for c in _ranked_clauses(query))
 
 
 def _parse_date(value):
@@ -91,6 +109,24 @@ class IndexSearcher:
             params.extend(allowed)
         return where, params
 
+    def _coverage(self, conn, query, expression):
+        """Fills the scratch table ``cov`` with each matching unit's coverage: the summed weights of
+        the optional words it has. Each word is matched only within the query's own matches."""
+        conn.execute("DELETE FROM cov")
+        optional = query.optional
+        if len(optional) <= 1 and not query.phrase:
+            return False
+        for clause in optional:
+            conn.execute("INSERT INTO cov (rowid, w) SELECT rowid, ? FROM fts WHERE fts MATCH ? "
+                         "ON CONFLICT(rowid) DO UPDATE SET w = w + excluded.w",
+                         [clause.weight * COVER_BONUS, f"({_clause_sql(clause)}) AND ({expression})"])
+        if query.phrase:
+            phrase = " AND ".join(_piece_sql(p) for p in query.phrase)
+            conn.execute("INSERT INTO cov (rowid, w) SELECT rowid, ? FROM fts WHERE fts MATCH ? "
+                         "ON CONFLICT(rowid) DO UPDATE SET w = w + excluded.w",
+                         [PHRASE_BONUS, f"({phrase}) AND ({expression})"])
+        return True
+
     def search(self, query, filters):
         if query.is_empty:
             return Results(0, [], {})
@@ -100,30 +136,43 @@ class IndexSearcher:
         day = filters.rank_day.isoformat()
         expression = match_expression(query)
         try:
-            phrase_sql = "0"
-            if query.phrase:
-                conn.execute("DELETE FROM mp")
-                conn.execute("INSERT INTO mp SELECT rowid FROM fts WHERE fts MATCH ?",
-                             [" AND ".join(_piece_sql(p) for p in query.phrase)])
-                phrase_sql = f"CASE WHEN fts.rowid IN (SELECT rowid FROM mp) THEN {PHRASE_BONUS} ELSE 0 END"
-            # Ranking, order and the page in one statement over fts ⋈ meta; the title set is a
-            # one-off subquery on the small title index (title_fts rowids are titles rowids = meta.tid).
-            score = (f"(-bm25(fts, {BM25_WEIGHTS}) + CASE WHEN meta.tid IN (SELECT rowid FROM title_fts WHERE "
-                     f"title_fts MATCH ?) THEN {TITLE_BONUS} ELSE 0 END + {phrase_sql} + CASE WHEN "
-                     f"(meta.valid_from IS NULL OR meta.valid_from <= ?) AND (meta.valid_to IS NULL OR "
+            covered = self._coverage(conn, query, expression)
+            cover_sql = "coalesce(cov.w, 0)" if covered else "0"
+            cover_join = " LEFT JOIN cov ON cov.rowid = fts.rowid" if covered else ""
+            kinds = ", ".join(f"'{t}'" for t in RANKED_FIRST_TYPES)
+            # Ranking in one statement over fts ⋈ meta; the title set and the kinds are one-off
+            # subqueries on small tables (title_fts rowids are titles rowids = meta.tid).
+            score = (f"(-bm25(fts, {BM25_WEIGHTS}) + {cover_sql} + CASE WHEN meta.tid IN (SELECT rowid FROM "
+                     f"title_fts WHERE title_fts MATCH ?) THEN {TITLE_BONUS} ELSE 0 END + CASE WHEN meta.gid IN "
+                     f"(SELECT gid FROM facet_groups WHERE type IN ({kinds})) THEN {KIND_BONUS} ELSE 0 END + "
+                     f"CASE WHEN (meta.valid_from IS NULL OR meta.valid_from <= ?) AND (meta.valid_to IS NULL OR "
                      f"meta.valid_to >= ?) THEN {IN_FORCE_BONUS} ELSE 0 END)")
             order = {
-                "date": "meta.valid_from IS NULL, meta.valid_from DESC, meta.doc_sort, meta.unit_sort",
-                "order": "meta.doc_sort, meta.valid_from, meta.unit_sort",
-            }.get(filters.sort, "score DESC, meta.doc_sort, meta.unit_sort")
+                "date": "vf IS NULL, vf DESC, ds, us",
+                "order": "ds, vf, us",
+            }.get(filters.sort, "score DESC, ds, us")
+            # Collapsing: one GROUP BY; SQLite takes the bare columns of a max() aggregate from the row
+            # holding the max, so the best unit stands for its group, with the group's size and the
+            # number of groups alongside (a window over the groups only).
             page = conn.execute(
-                f"SELECT fts.rowid, {score} AS score FROM fts JOIN meta ON meta.rowid = fts.rowid "
-                f"WHERE fts MATCH ?{where_sql} ORDER BY {order} LIMIT ? OFFSET ?",
+                f"WITH m AS MATERIALIZED (SELECT fts.rowid AS rid, {'meta.gkey' if filters.collapse else 'fts.rowid'} AS gkey, "
+                f"meta.doc_sort AS ds, meta.unit_sort AS us, meta.valid_from AS vf, {score} AS score FROM fts "
+                f"JOIN meta ON meta.rowid = fts.rowid{cover_join} WHERE fts MATCH ?{where_sql}) "
+                f"SELECT rid, max(score) AS score, count(*) AS n, count(*) OVER () AS total, ds, us, vf FROM m "
+                f"GROUP BY gkey ORDER BY {order} LIMIT ? OFFSET ?",
                 [title_expression(query), day, day, expression, *params, filters.size, filters.offset]).fetchall()
-            # Count and facets: one pass, grouped by a single integer; no bm25, no text read.
+            # Count and facets over units: one pass, grouped by a single integer; no bm25, no text read.
             groups = conn.execute(
                 f"SELECT meta.gid, count(*) FROM fts JOIN meta ON meta.rowid = fts.rowid "
                 f"WHERE fts MATCH ?{where_sql} GROUP BY meta.gid", [expression, *params]).fetchall()
+            if page:
+                total = page[0][3]
+            elif filters.offset and groups:
+                total = conn.execute(
+                    f"SELECT count(DISTINCT {'meta.gkey' if filters.collapse else 'fts.rowid'}) FROM fts JOIN meta ON meta.rowid = fts.rowid "
+                    f"WHERE fts MATCH ?{where_sql}", [expression, *params]).fetchone()[0]
+            else:
+                total = 0
             values = {}
             if groups:
                 gids = [g[0] for g in groups]
@@ -151,12 +200,13 @@ class IndexSearcher:
                   for name, found in facets.items()}
         patterns = query.patterns()
         hits = []
-        for rowid, score_value in page:
+        for rowid, score_value, size, *_ in page:
             if rowid not in units:
                 continue  # removed by a writer between the two statements
             unit = _unit(units[rowid])
-            hits.append(Hit(unit, float(score_value), highlight.snippet(unit.text or unit.title, patterns)))
-        return Results(count, hits, facets)
+            hits.append(Hit(unit, float(score_value), highlight.snippet(unit.text or unit.title, patterns),
+                            group_size=size))
+        return Results(total, hits, facets, units=count)
 
     def count(self):
         return self.conn().execute("SELECT count(*) FROM units").fetchone()[0]
