@@ -10,7 +10,7 @@ import hashlib
 import random
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import connections, router, transaction
 from django.utils import timezone
 
 from core import clock
@@ -129,6 +129,20 @@ def _matter_obligations(siyi_records):
     return list(zip(siyi_records, obligations, strict=True))
 
 
+def _save_submissions(obligations):
+    """The submission facts of many obligations in one prepared UPDATE run per row: Django's
+    ``bulk_update`` builds a CASE expression per row and field, far slower at 40,000 rows."""
+    names = ["submitted_at", "submitted_on", "review", "reviewed_at"]
+    fields = [Obligation._meta.get_field(n) for n in names]
+    connection = connections[router.db_for_write(Obligation)]
+    quote = connection.ops.quote_name
+    sets = ", ".join(f"{quote(f.column)} = %s" for f in fields)
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"UPDATE {quote(Obligation._meta.db_table)} SET {sets} WHERE {quote('id')} = %s",
+            [(*(f.get_db_prep_save(getattr(ob, f.attname), connection) for f in fields), ob.pk) for ob in obligations])
+
+
 def _records_for(villages, today, reviewer, rng):
     obligations = list(Obligation.objects.filter(village__in=villages, due__lte=today + datetime.timedelta(days=3),
                                                   opens__lte=today).order_by("village_id", "due"))
@@ -183,7 +197,7 @@ def _records_for(villages, today, reviewer, rng):
     Through = Record.obligations.through
     Through.objects.bulk_create([Through(record_id=r.pk, obligation_id=ob.pk) for r, ob in zip(records, links, strict=True)
                                  if ob is not None], batch_size=5000)
-    Obligation.objects.bulk_update(updates, ["submitted_at", "submitted_on", "review", "reviewed_at"], batch_size=1000)
+    _save_submissions(updates)
     cites = _citations_by_code({ob.item_code for ob in links if ob is not None})
     Citation.objects.bulk_create([Citation(record_id=r.pk, regulation=p, version=v, article=a.label, anchor=a.anchor)
                                   for r, ob in zip(records, links, strict=True) if ob is not None
