@@ -4,7 +4,8 @@ outside as a user would (``time manage.py load_demo``). Target: ``load_demo`` �
 
     .venv/bin/python -m benchmarks.setup_benchmark [--keep]
 
-Uses its own SQLite file (var/benchmarks/setup.sqlite3), never the development database."""
+Uses its own SQLite file (var/benchmarks/setup.sqlite3), never the development database. Latest
+figures (CPU and wall per step, measured on the loaded shared machine): README, “Set-up speed”."""
 
 import argparse
 import os

@@ -1,13 +1,14 @@
 """Obligations = task-list items × villages × periods, using the version in force per period.
 
 ``generate(villages, start, end)`` is idempotent (unique village+code+period, ``ignore_conflicts``)
-and makes one query per task list plus bulk inserts. A period uses the item of the version in
+and makes one query per task list plus one set-based insert (``_insert_missing``): every
+village shares the rows planned once per (item, period). A period uses the item of the version in
 force on the period's due date (else on its start): a code kept across versions continues, a code
 dropped by a new version stops, a new code starts with its version."""
 
 import datetime
 
-from django.db import transaction
+from django.db import connections, router, transaction
 
 from core import clock
 from policies.models import TaskItem, TaskListPage
@@ -17,7 +18,7 @@ from policies.versioning.status import windows
 
 from .models import Obligation
 
-BATCH = 2000
+_VILLAGES_PER_BATCH = 200
 ON_DEMAND_DAYS = 30  # an opened matter without its own deadline is due within 30 days
 
 
@@ -76,21 +77,63 @@ def generate(villages, start, end, pages=None, keep=None):
     pages = list(pages if pages is not None else TaskListPage.objects.live())
     village_ids = [v.pk if hasattr(v, "pk") else v for v in villages]
     rows = [row for row in plan(pages, start, end) if keep is None or keep(row[0], row[3])]
-    before = Obligation.objects.filter(village_id__in=village_ids).count()
-    batch = []
-    with transaction.atomic():
-        for village_id in village_ids:
-            for item, version, page, key, opens, due in rows:
-                batch.append(Obligation(
-                    village_id=village_id, item=item, version=version, tasklist=page, item_code=item.code,
-                    item_name=item.name, category=item.category, frequency=item.frequency,
-                    period_key=key, opens=opens, due=due))
-                if len(batch) >= BATCH:
-                    Obligation.objects.bulk_create(batch, ignore_conflicts=True)
-                    batch = []
-        if batch:
-            Obligation.objects.bulk_create(batch, ignore_conflicts=True)
-    return Obligation.objects.filter(village_id__in=village_ids).count() - before
+    if not village_ids or not rows:
+        return 0
+    return _insert_missing(village_ids, rows)
+
+
+# Filled per (item, period) row; every other column takes the model field's default.
+_ROW_FIELDS = ["item", "version", "tasklist", "item_code", "item_name", "category", "frequency", "period_key",
+               "opens", "due"]
+
+
+def _insert_missing(village_ids, rows):
+    """Insert villages × rows, skipping those that exist (the unique village+code+period
+    constraint decides, so concurrent runs are safe). Model instances are never built: each planned
+    row is converted to database values once and shared by every village. Returns the new count."""
+    fields = [f for f in Obligation._meta.concrete_fields if not f.primary_key]
+    by_name = {f.name: f for f in fields}
+    template = Obligation()
+    connection = connections[router.db_for_write(Obligation)]
+
+    def prep(field, value):
+        return field.get_db_prep_save(value, connection)
+
+    constants = [prep(f, getattr(template, f.attname)) for f in fields if f.name not in _ROW_FIELDS and f.name != "village"]
+    planned = []
+    for item, version, page, key, opens, due in rows:
+        values = dict(item=item.pk, version=version.pk, tasklist=page.pk, item_code=item.code, item_name=item.name,
+                      category=item.category, frequency=item.frequency, period_key=key, opens=opens, due=due)
+        planned.append(tuple(prep(by_name[name], values[name]) for name in _ROW_FIELDS))
+    table = connection.ops.quote_name(Obligation._meta.db_table)
+    row_columns = [by_name[name] for name in _ROW_FIELDS]
+    other = [f for f in fields if f.name not in _ROW_FIELDS and f.name != "village"]
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in [by_name["village"], *row_columns, *other])
+    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # One statement: the villages' ids and the planned rows go as arrays, PostgreSQL
+            # makes the cross product itself (village-major, as the rows were planned).
+            arrays = ", ".join(f"%s::{f.cast_db_type(connection)}[]" for f in row_columns)
+            names = ", ".join(f"r{i}" for i in range(len(row_columns)))
+            consts = ", ".join(f"%s::{f.cast_db_type(connection)}" for f in other)
+            cursor.execute(
+                f"INSERT INTO {table} ({columns}) SELECT v.id, {names}, {consts} "
+                f"FROM unnest(%s::bigint[]) WITH ORDINALITY AS v(id, n) "
+                f"CROSS JOIN unnest({arrays}) WITH ORDINALITY AS r({names}, n) "
+                f"ORDER BY v.n, r.n ON CONFLICT DO NOTHING",
+                [*constants, list(village_ids), *[list(col) for col in zip(*planned, strict=True)]])
+            return cursor.rowcount
+        verb = "INSERT OR IGNORE" if connection.vendor == "sqlite" else "INSERT"
+        suffix = "" if connection.vendor == "sqlite" else " ON CONFLICT DO NOTHING"
+        marks = ", ".join(["%s"] * (1 + len(row_columns) + len(other)))
+        tail = tuple(constants)
+        created = 0
+        for start in range(0, len(village_ids), _VILLAGES_PER_BATCH):
+            cursor.executemany(f"{verb} INTO {table} ({columns}) VALUES ({marks}){suffix}",
+                               [(vid, *row, *tail) for vid in village_ids[start:start + _VILLAGES_PER_BATCH]
+                                for row in planned])
+            created += cursor.rowcount
+        return created
 
 
 def on_demand_items(on=None):
