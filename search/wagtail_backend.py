@@ -62,8 +62,19 @@ def fingerprint(function):
     return hashlib.sha256(inspect.getsource(function).encode()).hexdigest()[:16]
 
 
-def pin_problems(pinned=PINNED, expected_version=MODELSEARCH_VERSION):
+# A database backend's module can only be imported on its own database (its models register with
+# wagtailsearch only there), so each pin is checked where its backend can run.
+VENDOR_MODULES = {".database.sqlite.": "sqlite", ".database.postgres.": "postgresql"}
+
+
+def _applies(dotted, vendor):
+    return all(vendor == needed for part, needed in VENDOR_MODULES.items() if part in dotted)
+
+
+def pin_problems(pinned=PINNED, expected_version=MODELSEARCH_VERSION, vendor=None):
     """What no longer matches the modelsearch this module was written against ([] when all does)."""
+    vendor = vendor or connection.vendor
+    pinned = {dotted: pin for dotted, pin in pinned.items() if _applies(dotted, vendor)}
     problems = []
     try:
         installed = version("modelsearch")
