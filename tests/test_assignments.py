@@ -99,8 +99,10 @@ def test_only_county_staff_manage_assignments(client, login, username):
 @pytest.mark.django_db
 def test_county_staff_see_the_list(client, login):
     login("bianji")
-    page = client.get(reverse("assignments:index")).content.decode()
-    assert "cungan" in page and "dudao" in page
+    page = client.get(reverse("assignments:index"), {"q": "cungan"}).content.decode()
+    assert "cungan" in page and "村干部" in page
+    page = client.get(reverse("assignments:index"), {"q": "dudao"}).content.decode()
+    assert "dudao" in page and "乡镇督导" in page
 
 
 @pytest.mark.django_db

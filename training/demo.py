@@ -69,7 +69,7 @@ def ensure_people():
             user.save()
         user.groups.add(secretaries)
         if code in villages:
-            CadreAssignment.objects.get_or_create(user=user, village=villages[code])
+            CadreAssignment.objects.get_or_create(user=user, village=villages[code], defaults={"role": FIRST_SECRETARY})
     return manager
 
 
