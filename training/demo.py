@@ -15,7 +15,7 @@ from policies.models import RegulationPage, RegulationVersion
 from villages.models import CadreAssignment, VillagePage
 
 from . import demo_data as data
-from . import rereads, signin, staleness
+from . import demo_people, rereads, signin, staleness
 from .grading import grade_attempt, start_attempt
 from .models import (
     CourseIndexPage,
@@ -52,7 +52,7 @@ def ensure_index(home):
 
 def ensure_people():
     User = get_user_model()
-    username, name, unit = data.TRAINING_MANAGER
+    username, name, unit = demo_people.TRAINING_MANAGER
     manager, made = User.objects.get_or_create(username=username, defaults={"first_name": name,
                                                                               "last_name": unit + "（示例）"})
     if made:
@@ -61,7 +61,7 @@ def ensure_people():
     manager.groups.add(Group.objects.get(name=TRAINING_MANAGER))
     secretaries = Group.objects.get(name=FIRST_SECRETARY)
     villages = {v.code: v for v in VillagePage.objects.all()}
-    for username, name, unit, code in data.LEGAL_SECRETARIES + data.OTHER_SECRETARIES:
+    for username, name, unit, code in demo_people.LEGAL_SECRETARIES + demo_people.OTHER_SECRETARIES:
         user, made = User.objects.get_or_create(username=username, defaults={
             "first_name": name, "last_name": unit + "（示例）"})
         if made:
@@ -136,7 +136,7 @@ def ensure_quizzes(courses, questions):
 
 
 def ensure_session(manager, courses, users):
-    spec = data.SESSION
+    spec = demo_people.SESSION
     session = TrainingSession.objects.filter(title=spec["title"]).first()
     if session is None:
         session = TrainingSession.objects.create(
@@ -162,7 +162,7 @@ def _answer(question, wrong):
 
 def ensure_attempts(quizzes, questions, users):
     done = {}
-    for username, slug, started, minutes, wrong in data.ATTEMPTS:
+    for username, slug, started, minutes, wrong in demo_people.ATTEMPTS:
         user, quiz = users[username], quizzes[slug]
         done[(username, slug)] = done.get((username, slug), 0) + 1
         if QuizAttempt.objects.filter(quiz=quiz, user=user).count() >= done[(username, slug)]:
@@ -175,16 +175,16 @@ def ensure_attempts(quizzes, questions, users):
 
 
 def ensure_reading(manager, pages, users):
-    for username, slug, label, day in data.READ_RECEIPTS:
+    for username, slug, label, day in demo_people.READ_RECEIPTS:
         version = RegulationVersion.objects.get(page=pages[slug], label=label)
         rereads.confirm(users[username], version, now=_moment(f"{day}T12:00"))
-    spec = data.REREAD
+    spec = demo_people.REREAD
     version = RegulationVersion.objects.get(page=pages[spec["regulation"]], label=spec["version"])
     assigned = datetime.date.fromisoformat(spec["assigned_on"])
     rereads.mark_material(version, manager, datetime.date.fromisoformat(spec["due"]), today=assigned,
                           note="示例：决议和实施结果公开方式调整。",
                           users=[users[u] for u in spec["assignees"]])
-    for username, day in data.REREAD_DONE:
+    for username, day in demo_people.REREAD_DONE:
         rereads.confirm(users[username], version, now=_moment(f"{day}T12:00"))
 
 
@@ -196,7 +196,7 @@ def load(home, stdout=None, small=False):
         courses = ensure_courses(index, pages, first)
         questions = ensure_questions(courses, pages, first)
         quizzes = ensure_quizzes(courses, questions)
-        names = {u for u, *_ in data.LEGAL_SECRETARIES + data.OTHER_SECRETARIES} | {"diyishuji"}
+        names = {u for u, *_ in demo_people.LEGAL_SECRETARIES + demo_people.OTHER_SECRETARIES} | {"diyishuji"}
         users = {u.username: u for u in get_user_model().objects.filter(username__in=names)}
         ensure_session(manager, courses, users)
         ensure_attempts(quizzes, questions, users)
