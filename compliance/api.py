@@ -4,17 +4,14 @@ Reads: public callers see only duties with a disclosure requirement and only rec
 online. Writes: authenticated by session (with CSRF) or HTTP Basic; the same rules as the form. The body
 is JSON, or multipart with the JSON in a ``payload`` field and evidence files in ``files``."""
 
-import base64
-import binascii
 import json
 
-from django.contrib.auth import authenticate
 from django.db.models import Prefetch
 from django.urls import reverse
 from ninja import Router, Schema, Status
-from ninja.utils import check_csrf
 
 from core import clock
+from core.api_auth import DENIED, api_user
 from policies.versioning.schedule import parse_period
 from villages import access as village_access
 from villages.models import VillagePage
@@ -108,29 +105,19 @@ def obligations(request, code: str, period: str = ""):
 
 
 def _user(request):
-    """HTTP Basic first, else the session (which must pass the CSRF check)."""
-    header = request.META.get("HTTP_AUTHORIZATION", "")
-    if header.lower().startswith("basic "):
-        try:
-            username, _, password = base64.b64decode(header[6:]).decode().partition(":")
-        except (binascii.Error, UnicodeDecodeError):
-            return None, "认证信息格式错误。"
-        user = authenticate(request, username=username, password=password)
-        return (user, None) if user is not None else (None, "用户名或密码错误。")
-    if request.user.is_authenticated:
-        if check_csrf(request) is not None:
-            return None, "CSRF 校验失败，请刷新页面后重试。"
-        return request.user, None
-    return None, "请先登录。"
+    """Bearer token, HTTP Basic or the session (``core.api_auth``)."""
+    return api_user(request)
 
 
 @router.post("/villages/{code}/records/", response={201: RecordOut, 403: Message, 404: Message, 422: Message},
              summary="提交履职记录")
 def submit_record(request, code: str):
-    user, problem = _user(request)
+    user, problem, by_credentials = _user(request)
     if user is None:
         return Status(403, {"detail": problem})
     village = _village(code)
+    if by_credentials and (village is None or not village_access.village_rights(user, village)[1]):
+        return Status(403, {"detail": DENIED})  # the same answer as a wrong credential
     if village is None:
         return Status(404, {"detail": "未找到该村"})
     can_view, can_write, _ = village_access.village_rights(user, village)  # one query

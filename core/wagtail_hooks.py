@@ -32,3 +32,4 @@ class _HidesForeignTitles:
 # Registered after Wagtail's own (order): the same action type replaces them.
 for _base in (DeleteBulkAction, MoveBulkAction, PublishBulkAction, UnpublishBulkAction):
     hooks.register("register_bulk_action", type(_base.__name__, (_HidesForeignTitles, _base), {"__module__": __name__}), order=100)
+

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Everything that differs between machines comes from
 the environment (DATABASE_URL, SEARCH_ENGINE, ES_URL, SECRET_KEY, ALLOWED_HOSTS, DEBUG)."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -157,3 +158,16 @@ LOGGING = {
     "loggers": {"jieba": {"level": "WARNING"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# --- Security (issue 12) -----------------------------------------------------------------------
+# Login lockout: after AXES_FAILURE_LIMIT wrong passwords for one account from one address, that
+# pair is refused (admin login and API alike) until the cool-off ends; the answer is Chinese.
+INSTALLED_APPS += ["axes", "wagtail.api.v3"]  # v3: per-user API tokens (admin viewset, bearer auth)
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "core.lockout.lockout_response"
+AXES_VERBOSE = False
