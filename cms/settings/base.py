@@ -164,7 +164,7 @@ LOGGING = {
 # pair is refused (admin login and API alike) until the cool-off ends; the answer is Chinese.
 INSTALLED_APPS += ["axes", "wagtail.api.v3"]  # v3: per-user API tokens (admin viewset, bearer auth)
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
-MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware", "core.hostile.HostileInputMiddleware"]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
