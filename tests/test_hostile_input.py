@@ -66,8 +66,8 @@ def test_api_never_5xx(client, path, method, params, data):
     assert response.status_code < 500, (url, query, response.status_code)
 
 
-PAGES = ["/search/", "/compliance/county/", "/compliance/villages/520330101201/", "/compliance/townships/520330101/",
-         "/compliance/r/{n}/", "/compliance/files/{n}/", "/compliance/articles/{n}/art-1/"]
+PAGES = ["/search/", "/records/county/", "/records/villages/520330101201/", "/records/townships/520330101/",
+         "/records/r/{n}/", "/records/files/{n}/", "/records/articles/{n}/art-1/"]
 
 
 @pytest.mark.django_db
