@@ -1,5 +1,7 @@
 """Admin guards every app shares: no draft title reaches a user who may not read the draft."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from wagtail import hooks
 from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
 from wagtail.admin.views.pages.bulk_actions.move import MoveBulkAction
@@ -33,3 +35,20 @@ class _HidesForeignTitles:
 for _base in (DeleteBulkAction, MoveBulkAction, PublishBulkAction, UnpublishBulkAction):
     hooks.register("register_bulk_action", type(_base.__name__, (_HidesForeignTitles, _base), {"__module__": __name__}), order=100)
 
+
+
+STALE_EDIT = "保存失败：此页面在您打开之后已被他人修改。为避免覆盖他人的修改，请复制您的改动，重新打开页面后再保存。"
+
+
+@hooks.register("before_edit_page")
+def refuse_stale_edit(request, page):
+    """Wagtail refuses an out-of-date autosave but a plain form POST would overwrite a newer revision:
+    compare the revision the form was loaded with against the latest one on the server."""
+    if request.method != "POST":
+        return None
+    loaded = request.POST.get("loaded_revision_id", "")
+    latest = page.get_latest_revision()
+    if loaded and latest is not None and loaded != str(latest.pk):
+        messages.error(request, STALE_EDIT)
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
