@@ -4,7 +4,7 @@ import datetime
 
 from django.contrib import messages
 from django.db.models import Q
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -12,7 +12,7 @@ from core import clock
 from policies.models import RegulationPage
 from villages import access as village_access
 
-from .. import access, services
+from .. import access, evidence, services
 from .. import kinds as k
 from ..duty_kinds import offer
 from ..links import article_url
@@ -213,7 +213,12 @@ def attachment_file(request, pk, thumb=False):
         raise Http404("无缩略图")
     content_type = {"jpg": "image/jpeg", "png": "image/png", "pdf": "application/pdf"}[
         "jpg" if thumb else attachment.file_type]
-    response = FileResponse(f.open("rb"), content_type=content_type)
+    if attachment.is_image and not thumb and not (
+            request.GET.get("original") == "1" and village_access.can_view_village(request.user, record.village)):
+        # Shown and published without EXIF (GPS); the original stays for those who may audit it.
+        response = HttpResponse(evidence.display_bytes(attachment), content_type=content_type)
+    else:
+        response = FileResponse(f.open("rb"), content_type=content_type)
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Disposition"] = "inline" if not thumb else "inline; filename=thumb.jpg"
     return response
