@@ -25,7 +25,9 @@ def record_list(request, code):
     full, can_write, _ = village_access.village_rights(request.user, village)
     qs = Record.objects.filter(village=village, is_current=True)
     qs = qs if full else access.public_records(qs)
-    page = max(1, int(request.GET.get("page", "1"))) if request.GET.get("page", "1").isdigit() else 1
+    raw = request.GET.get("page", "1")
+    # Bounded: a 30-digit page number is no page, not an SQL overflow.
+    page = max(1, int(raw)) if raw.isdigit() and len(raw) <= 6 else 1
     records = list(qs.order_by("-occurred_on", "-id")[(page - 1) * 50: page * 50 + 1])
     return render(request, "compliance/record_list.html", {
         "village": village, "records": records[:50], "page_no": page, "has_next": len(records) > 50,
