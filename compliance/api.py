@@ -9,13 +9,14 @@ from django.urls import reverse
 from ninja import Router, Schema, Status
 
 from core import clock
+from core.api_auth import DENIED, api_user
 from policies.versioning.schedule import parse_period
 from villages import access as village_access
 from villages.models import TownshipPage, VillagePage
 
 from . import access, services
 from . import status as st
-from .api_common import Message, api_user, obligation_ids, payload
+from .api_common import Message, obligation_ids, payload
 from .api_records import router as records_router
 from .models import Obligation, Record
 
@@ -85,13 +86,20 @@ def obligations(request, code: str, period: str = ""):
          "records": [{"id": r.pk, "url": request.build_absolute_uri(reverse("compliance:record", args=[r.pk]))} for r in ob.shown]} for ob in qs]})
 
 
+def _user(request):
+    """Bearer token, HTTP Basic or the session (``core.api_auth``)."""
+    return api_user(request)
+
+
 @router.post("/villages/{code}/records/", response={201: RecordOut, 403: Message, 404: Message, 422: Message},
              summary="提交履职记录")
 def submit_record(request, code: str):
-    user, problem = api_user(request)
+    user, problem, by_credentials = _user(request)
     if user is None:
         return Status(403, {"detail": problem})
     village = _village(code)
+    if by_credentials and (village is None or not village_access.village_rights(user, village)[1]):
+        return Status(403, {"detail": DENIED})  # the same answer as a wrong credential
     if village is None:
         return Status(404, {"detail": "未找到该村"})
     can_view, can_write, _ = village_access.village_rights(user, village)  # one query

@@ -1,12 +1,10 @@
 """What the compliance API endpoints share: the error body, the JSON payload check, the caller."""
 
-import base64
-import binascii
 import json
 
-from django.contrib.auth import authenticate
 from ninja import Schema
-from ninja.utils import check_csrf
+
+from core.api_auth import api_user as core_api_user
 
 from . import services
 from .models import Obligation
@@ -39,20 +37,10 @@ def payload(request):
 
 
 def api_user(request):
-    """HTTP Basic first, else the session (which must pass the CSRF check)."""
-    header = request.META.get("HTTP_AUTHORIZATION", "")
-    if header.lower().startswith("basic "):
-        try:
-            username, _, password = base64.b64decode(header[6:]).decode().partition(":")
-        except (binascii.Error, UnicodeDecodeError):
-            return None, "认证信息格式错误。"
-        user = authenticate(request, username=username, password=password)
-        return (user, None) if user is not None else (None, "用户名或密码错误。")
-    if request.user.is_authenticated:
-        if check_csrf(request) is not None:
-            return None, "CSRF 校验失败，请刷新页面后重试。"
-        return request.user, None
-    return None, "请先登录。"
+    """``(user or None, problem)``: a Bearer token, HTTP Basic (throttled) or the session with CSRF;
+    one message for a wrong credential and a forbidden action (``core.api_auth``)."""
+    user, problem, _by_credentials = core_api_user(request)
+    return user, problem
 
 
 def obligation_ids(village, data):

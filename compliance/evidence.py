@@ -1,19 +1,50 @@
 """Evidence uploads: jpg/png/pdf only, size-capped, image dimensions capped before decoding
-(decompression-bomb protection), SHA-256 stored, a thumbnail for images."""
+(decompression-bomb protection), SHA-256 stored, a thumbnail for images.
 
+Images are decoded strictly and completely, whatever another part of the process set: WeasyPrint
+turns on ``ImageFile.LOAD_TRUNCATED_IMAGES`` for the whole process once a PDF renders, after which a
+truncated photo would pass. What is displayed is re-encoded without EXIF (no GPS position); the
+stored original and its SHA-256 stay the evidence."""
+
+import contextlib
 import hashlib
 import io
 import os
+import threading
 import warnings
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from PIL import Image
+from PIL import Image, ImageFile, ImageOps
 
 MAX_BYTES = 10 * 1024 * 1024
 THUMB_SIZE = (320, 320)
 EXTENSIONS = {".jpg": "jpg", ".jpeg": "jpg", ".png": "png", ".pdf": "pdf"}
 PIL_FORMATS = {"jpg": "JPEG", "png": "PNG"}
+MAX_NAME = 200
+_strict_lock = threading.Lock()
+
+
+@contextlib.contextmanager
+def strict_decoding():
+    """Truncated images raise while inside, whatever the process-wide flag says outside."""
+    with _strict_lock:
+        previous = ImageFile.LOAD_TRUNCATED_IMAGES
+        ImageFile.LOAD_TRUNCATED_IMAGES = False
+        try:
+            yield
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = previous
+
+
+def safe_name(raw):
+    """The base name, at most MAX_NAME characters, keeping its extension."""
+    name = os.path.basename((raw or "").replace("\\", "/"))
+    if len(name) <= MAX_NAME:
+        return name
+    stem, ext = os.path.splitext(name)
+    ext = ext[:20]
+    return stem[:MAX_NAME - len(ext)] + ext
 
 
 def max_pixels():
@@ -22,7 +53,7 @@ def max_pixels():
 
 def inspect(upload):
     """Validate one uploaded file; returns a dict of facts or raises ValueError (Chinese)."""
-    name = os.path.basename(upload.name or "")[:200]
+    name = safe_name(upload.name)
     ext = os.path.splitext(name)[1].lower()
     if ext not in EXTENSIONS:
         raise ValueError(f"“{name}”的类型不支持，只能上传 JPG、PNG 图片或 PDF 文件。")
@@ -40,7 +71,7 @@ def inspect(upload):
             raise ValueError(f"“{name}”不是有效的 PDF 文件。")
         return facts
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), strict_decoding():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(data)) as image:  # reads the header only
                 width, height = image.size
@@ -48,6 +79,8 @@ def inspect(upload):
                     raise ValueError(f"“{name}”的内容与扩展名不符。")
                 if width * height > max_pixels():
                     raise ValueError(f"“{name}”的像素过大（{width}×{height}），请缩小后再上传。")
+                image.load()  # the whole image: a truncated file fails here, not only its header
+                image = ImageOps.exif_transpose(image)
                 image.thumbnail(THUMB_SIZE)
                 thumb = image.convert("RGB") if image.mode not in ("RGB", "L") else image.copy()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
@@ -60,6 +93,21 @@ def inspect(upload):
     thumb.save(out, "JPEG", quality=80)
     facts.update(width=width, height=height, thumb=ContentFile(out.getvalue(), name="thumb.jpg"))
     return facts
+
+
+def display_bytes(attachment):
+    """The image as shown and published: decoded strictly, turned upright, re-encoded without EXIF
+    (no GPS position, camera or time stamp). The stored original is never changed."""
+    file_type = attachment.file_type
+    with attachment.file.open("rb") as f, strict_decoding(), Image.open(f) as image:
+        image.load()
+        upright = ImageOps.exif_transpose(image)
+        out = io.BytesIO()
+        if file_type == "jpg":
+            upright.convert("RGB").save(out, "JPEG", quality=90)
+        else:
+            upright.save(out, "PNG")
+    return out.getvalue()
 
 
 def store(record, upload, facts, user=None):

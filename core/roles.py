@@ -19,7 +19,7 @@ COUNTY_ROLES = {EDITOR, PUBLISHER}
 
 # Page permissions on the whole site (the home page and everything below it).
 SITE_PAGE_PERMISSIONS = {
-    EDITOR: ["add_page", "change_page"],
+    EDITOR: ["add_page", "change_page", "lock_page"],  # editors lock the pages they are editing
     PUBLISHER: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
 }
 
@@ -79,7 +79,7 @@ def township_group_name(township):
 def ensure_township_group(township):
     """One group per township: page rights on its own subtree only (villages and their rules)."""
     group, _ = Group.objects.get_or_create(name=township_group_name(township))
-    for codename in ("add_page", "change_page", "publish_page"):
+    for codename in ("add_page", "change_page", "publish_page", "lock_page"):
         perm = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
         GroupPagePermission.objects.get_or_create(group=group, page=township, permission=perm)
     return group

@@ -49,6 +49,7 @@ class Provider:
 
 EVERYTHING = "*"    # a scope's answer for users who may see every unit (county staff)
 _scopes = []
+_draft_scopes = []
 _place_names = []
 _statuses = []
 
@@ -57,6 +58,24 @@ def register_scope(scope):
     """``scope(user)`` → EVERYTHING, or the visibility markers (besides "public") the user may see."""
     _scopes.append(scope)
     return scope
+
+
+def register_draft_scope(scope):
+    """``scope(user)`` → EVERYTHING, or the place codes (townships, villages) whose text that has not
+    taken effect yet the user may read (as an editor of those pages). Nobody else sees such units."""
+    _draft_scopes.append(scope)
+    return scope
+
+
+def draft_places(user):
+    """None when the user may read every text not yet in force; else the place codes granted."""
+    codes = set()
+    for scope in _draft_scopes:
+        granted = scope(user)
+        if granted == EVERYTHING:
+            return None
+        codes.update(granted)
+    return codes
 
 
 def register_place_names(names):

@@ -156,7 +156,7 @@ def test_api_basic_auth_and_chinese_errors(client, world):
     wrong = "Basic " + base64.b64encode(b"cungan:wrong").decode()
     r = client.post(f"/api/v1/villages/{OWN}/records/", "{}", content_type="application/json",
                     HTTP_AUTHORIZATION=wrong)
-    assert r.status_code == 403 and r.json()["detail"] == "用户名或密码错误。"
+    assert r.status_code == 403 and r.json()["detail"] == "认证失败或无权执行此操作。"  # no password oracle (issue 12)
     assert Record.objects.count() == before
 
 

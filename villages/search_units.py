@@ -2,7 +2,16 @@
 village's name, secretary and councils are found), which villages' non-public units a user may see,
 and the names of place codes. Autodiscovered by SearchConfig.ready; search imports nothing here."""
 
-from search.registry import EVERYTHING, Provider, register, register_place_names, register_scope
+from wagtail.models import GroupPagePermission
+
+from search.registry import (
+    EVERYTHING,
+    Provider,
+    register,
+    register_draft_scope,
+    register_place_names,
+    register_scope,
+)
 from search.units import SearchUnit, village_visibility
 
 from . import access
@@ -36,6 +45,28 @@ def village_scope(user):
     return [village_visibility(code) for code in access.visible_villages(user).values_list("code", flat=True)]
 
 
+def draft_scope(user):
+    """Whose text not yet in force a user may find: the editors of its page (the pages' rule,
+    ``versioning.reading.can_edit``). Edit rights at county level (outside every township) reach
+    every document; a township group's rights reach the units of that township or village."""
+    if not user.is_authenticated:
+        return []
+    if user.is_superuser:
+        return EVERYTHING
+    paths = set(GroupPagePermission.objects.filter(
+        group__user=user, permission__codename="change_page").values_list("page__path", flat=True))
+    if not paths:
+        return []
+    places = [*TownshipPage.objects.values_list("path", "code"), *VillagePage.objects.values_list("path", "code")]
+    codes = []
+    for path in paths:
+        containing = [(p, code) for p, code in places if path.startswith(p)]
+        if not containing:
+            return EVERYTHING
+        codes.append(max(containing, key=lambda row: len(row[0]))[1])  # the nearest place only
+    return codes
+
+
 def place_names(codes):
     names = dict(TownshipPage.objects.filter(code__in=codes).values_list("code", "title"))
     names.update(VillagePage.objects.filter(code__in=codes).values_list("code", "title"))
@@ -44,4 +75,5 @@ def place_names(codes):
 
 register(VillagePageProvider())
 register_scope(village_scope)
+register_draft_scope(draft_scope)
 register_place_names(place_names)

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Everything that differs between machines comes from
 the environment (README "Run in production" lists every variable)."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -191,4 +192,39 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "loggers": {"jieba": {"level": "WARNING"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+}
+
+# --- Security (issue 12) -----------------------------------------------------------------------
+# Login lockout: after AXES_FAILURE_LIMIT wrong passwords for one account from one address, that
+# pair is refused (admin login and API alike) until the cool-off ends; the answer is Chinese.
+INSTALLED_APPS += ["axes", "wagtail.api.v3"]  # v3: per-user API tokens (admin viewset, bearer auth)
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware", "core.hostile.HostileInputMiddleware"]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "core.lockout.lockout_response"
+AXES_VERBOSE = False
+
+# Content-Security-Policy (django-csp): scripts only from this site or with the response's nonce
+# (templates write ``<script nonce="{{ request.csp_nonce }}">``); no CDN. Inline style attributes
+# stay allowed (print pages, the import preview); the Wagtail admin and the API docs keep their own.
+from csp.constants import NONCE  # noqa: E402 - with the policy it belongs to
+
+INSTALLED_APPS += ["csp"]
+MIDDLEWARE += ["csp.middleware.CSPMiddleware"]
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/", "/api/v1/docs"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        "form-action": ["'self'"],
+    },
 }

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from core import clock
+from core.spreadsheet import append_row
 from policies.models import RegulationPage, TaskItem
 from villages import access as village_access
 from villages.models import VillagePage
@@ -55,28 +56,28 @@ def _workbook(data, title):
     wb = Workbook()
     ws = wb.active
     ws.title = "完成情况"
-    ws.append([f"{title}履职完成情况（截至{data['today'].isoformat()}）"])
-    ws.append(["名称", "代码", *data["lists"]])
+    append_row(ws, [f"{title}履职完成情况（截至{data['today'].isoformat()}）"])
+    append_row(ws, ["名称", "代码", *data["lists"]])
     for row in data["rows"]:
-        ws.append([row["label"], row["code"], *[
+        append_row(ws, [row["label"], row["code"], *[
             (f"{c['rate']}%（{c['done']}/{c['total']}）" if c["rate"] is not None else "—") for c in row["cell_list"]]])
     for cell in ws[2]:
         cell.font = Font(bold=True)
     scores = wb.create_sheet("红旗村评分")
-    scores.append([queries.SCORE_FORMULA])
-    scores.append(["乡镇", "村", "代码", "得分", "应完成", "按时完成", "逾期后完成", "逾期未完成", "书面警示", "未结整改", "红旗村"])
+    append_row(scores, [queries.SCORE_FORMULA])
+    append_row(scores, ["乡镇", "村", "代码", "得分", "应完成", "按时完成", "逾期后完成", "逾期未完成", "书面警示", "未结整改", "红旗村"])
     for s in data["scores"]:
-        scores.append([getattr(s["township"], "title", ""), s["village"].title, s["village"].code, s["score"], s["total"], s["on_time"], s["late"],
+        append_row(scores, [getattr(s["township"], "title", ""), s["village"].title, s["village"].code, s["score"], s["total"], s["on_time"], s["late"],
                        s["overdue"], s["warnings"], s["open_rectify"], "是" if s["red_flag"] else "否"])
     overdue = wb.create_sheet("逾期清单")
-    overdue.append(["乡镇", "村", "村代码", "事项编码", "事项", "期间", "期限", "状态"])
+    append_row(overdue, ["乡镇", "村", "村代码", "事项编码", "事项", "期间", "期限", "状态"])
     for ob in data["overdue"]:
-        overdue.append([getattr(ob.township, "title", ""), ob.village.title, ob.village.code, ob.item_code,
+        append_row(overdue, [getattr(ob.township, "title", ""), ob.village.title, ob.village.code, ob.item_code,
                         ob.item_name, ob.period_key, ob.due, ob.shown_status])
     trend = wb.create_sheet("月度趋势")
-    trend.append(["月份", "应完成", "已完成", "完成率%"])
+    append_row(trend, ["月份", "应完成", "已完成", "完成率%"])
     for p in data["trend"]:
-        trend.append([p["month"].strftime("%Y-%m"), p["total"], p["done"], p["rate"]])
+        append_row(trend, [p["month"].strftime("%Y-%m"), p["total"], p["done"], p["rate"]])
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

@@ -4,7 +4,7 @@ import datetime
 
 from django.contrib import messages
 from django.db.models import Q
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -12,7 +12,7 @@ from core import clock
 from policies.models import RegulationPage
 from villages import access as village_access
 
-from .. import access, services
+from .. import access, evidence, services
 from .. import kinds as k
 from ..duty_kinds import offer
 from ..links import article_url
@@ -25,7 +25,9 @@ def record_list(request, code):
     full, can_write, _ = village_access.village_rights(request.user, village)
     qs = Record.objects.filter(village=village, is_current=True)
     qs = qs if full else access.public_records(qs)
-    page = max(1, int(request.GET.get("page", "1"))) if request.GET.get("page", "1").isdigit() else 1
+    raw = request.GET.get("page", "1")
+    # Bounded: a 30-digit page number is no page, not an SQL overflow.
+    page = max(1, int(raw)) if raw.isdigit() and len(raw) <= 6 else 1
     records = list(qs.order_by("-occurred_on", "-id")[(page - 1) * 50: page * 50 + 1])
     return render(request, "compliance/record_list.html", {
         "village": village, "records": records[:50], "page_no": page, "has_next": len(records) > 50,
@@ -213,7 +215,12 @@ def attachment_file(request, pk, thumb=False):
         raise Http404("无缩略图")
     content_type = {"jpg": "image/jpeg", "png": "image/png", "pdf": "application/pdf"}[
         "jpg" if thumb else attachment.file_type]
-    response = FileResponse(f.open("rb"), content_type=content_type)
+    if attachment.is_image and not thumb and not (
+            request.GET.get("original") == "1" and village_access.can_view_village(request.user, record.village)):
+        # Shown and published without EXIF (GPS); the original stays for those who may audit it.
+        response = HttpResponse(evidence.display_bytes(attachment), content_type=content_type)
+    else:
+        response = FileResponse(f.open("rb"), content_type=content_type)
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Disposition"] = "inline" if not thumb else "inline; filename=thumb.jpg"
     return response

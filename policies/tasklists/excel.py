@@ -6,6 +6,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from core.spreadsheet import append_row
+
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 COLUMNS = [("编码", 11), ("事项", 22), ("类别", 12), ("责任主体", 14), ("频次", 8), ("期限", 16), ("依据", 30),
            ("步骤", 50), ("佐证", 28), ("公开要求", 26), ("监督主体", 14), ("风险点", 24)]
@@ -23,16 +25,16 @@ def tasklist_workbook(page, version, on):
     ws.title = (page.list_code or "清单")[:31]
     thin = Side(style="thin", color="888888")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    ws.append([page.title + ("（示例）" if page.is_demo else "")])
+    append_row(ws, [page.title + ("（示例）" if page.is_demo else "")])
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(COLUMNS))
     ws["A1"].font = Font(bold=True, size=14)
     source = f"{page.issuer}"
     if version is not None:
         source += f" · {version.label}" + (f" · {version.doc_number}" if version.doc_number else "")
         source += f" · {version.effective_from:%Y-%m-%d} 起施行"
-    ws.append([f"{source} · 以 {on:%Y-%m-%d} 施行的版本为准"])
+    append_row(ws, [f"{source} · 以 {on:%Y-%m-%d} 施行的版本为准"])
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(COLUMNS))
-    ws.append([name for name, _w in COLUMNS])
+    append_row(ws, [name for name, _w in COLUMNS])
     for col, (_name, width) in enumerate(COLUMNS, 1):
         cell = ws.cell(row=3, column=col)
         cell.font = Font(bold=True)
@@ -40,7 +42,7 @@ def tasklist_workbook(page, version, on):
         cell.border = border
         ws.column_dimensions[get_column_letter(col)].width = width
     for item in page.items_of(version) if version is not None else []:
-        ws.append(item_row(item))
+        append_row(ws, item_row(item))
         for cell in ws[ws.max_row]:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             cell.border = border

@@ -38,6 +38,10 @@ class Filters:
     on: datetime.date | None = None          # only units in force on this day; None = all versions
     today: datetime.date | None = None       # "in force" for ranking when ``on`` is None
     visibility: frozenset | None = None      # allowed markers; None = everything (county staff)
+    # Text not yet in force is for its editors only: units starting after ``started_by`` are left out
+    # unless their township or village is in ``draft_places``. None = no such limit (county editors).
+    started_by: datetime.date | None = None
+    draft_places: frozenset = frozenset()
     sort: str = "relevance"
     collapse: bool = True                    # records / identical clauses of many villages as one result
     page: int = 1

@@ -191,6 +191,13 @@ class ElasticsearchEngine(SearchEngine):
                 out.append(Q("term", **{name: value}))
         if filters.on:
             out.append(_in_force(filters.on))
+        if filters.started_by is not None:
+            places = sorted(filters.draft_places)
+            allowed = [Q("bool", must_not=[Q("exists", field="valid_from")]),
+                       Q("range", valid_from={"lte": filters.started_by.isoformat()})]
+            if places:
+                allowed += [Q("terms", township=places), Q("terms", village=places)]
+            out.append(Q("bool", should=allowed, minimum_should_match=1))
         if filters.visibility is not None:
             out.append(Q("terms", visibility=sorted(filters.visibility)))
         return out

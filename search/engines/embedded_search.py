@@ -103,6 +103,12 @@ class IndexSearcher:
             where.append("(meta.valid_from IS NULL OR meta.valid_from <= ?) AND "
                          "(meta.valid_to IS NULL OR meta.valid_to >= ?)")
             params.extend([filters.on.isoformat()] * 2)
+        if filters.started_by is not None:
+            places = sorted(filters.draft_places)
+            in_place = (f" OR meta.gid IN (SELECT gid FROM facet_groups WHERE township IN ({', '.join('?' * len(places))}) "
+                        f"OR village IN ({', '.join('?' * len(places))}))") if places else ""
+            where.append(f"(meta.valid_from IS NULL OR meta.valid_from <= ?{in_place})")
+            params.extend([filters.started_by.isoformat(), *places, *places])
         if filters.visibility is not None:
             allowed = sorted(filters.visibility)
             where.append(f"meta.visibility IN ({', '.join('?' * len(allowed))})")

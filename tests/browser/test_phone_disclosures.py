@@ -28,10 +28,9 @@ def test_county_disclosures_readable_on_a_phone(site, phone):
 def test_new_version_from_the_text_in_force_on_a_phone(site, phone):
     log_in(phone, site, "admin")
     phone.goto(site.url + "/zhidu/cunji-ganbu-guanli-banfa/")
-    edit = phone.goto(site.url + "/admin/pages/search/?q=村级干部管理")
-    assert edit.status == 200
-    phone.locator("a[href*='/admin/pages/'][href$='/edit/']").first.click()
-    page_id = phone.url.rstrip("/").split("/")[-2]
+    # The regulation's own 编辑 button: an admin search by title may also find training courses.
+    edit_url = phone.locator("main a.button", has_text="编辑").first.get_attribute("href")
+    page_id = edit_url.rstrip("/").split("/")[-2]
     phone.goto(site.url + f"/admin/regulations/{page_id}/new-version/")
     shoot(phone, "regulation-new-version-360")
     assert "复制" in phone.locator("main").inner_text()
