@@ -5,6 +5,7 @@ users allowed to see that village's records ("village:<code>"), or to everyone o
 from compliance.models import Record
 from search.registry import Provider, register
 from search.units import PUBLIC, SearchUnit, village_visibility
+from villages.models import attach_townships
 
 
 def _flatten(value, out):
@@ -47,6 +48,12 @@ class RecordProvider(Provider):
             category=kind, issuer=village.title, township=township, village=code,
             visibility=PUBLIC if public else village_visibility(code), valid_from=None, valid_to=None,
             doc_sort=f"record:{record.occurred_on.isoformat() if record.occurred_on else ''}", unit_sort=record.pk)]
+
+    def units_for_many(self, records):
+        # The townships of all the batch's villages in one query instead of one per record.
+        attach_townships([record.village for record in records])
+        for record in records:
+            yield from self.units_for(record)
 
     def related_sources(self, record):
         # A new revision supersedes its root: the old current one must leave the index.
