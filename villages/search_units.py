@@ -15,7 +15,7 @@ from search.registry import (
 from search.units import SearchUnit, village_visibility
 
 from . import access
-from .models import TownshipPage, VillagePage
+from .models import TownshipPage, VillagePage, attach_townships
 
 
 class VillagePageProvider(Provider):
@@ -36,6 +36,11 @@ class VillagePageProvider(Provider):
         return [SearchUnit(id=f"village:{page.pk}", source=f"village:{page.pk}", type="page", title=page.title,
                            text=text, url=page.get_url() or page.url_path, township=township, village=page.code,
                            doc_sort=f"village:{page.code}")]
+
+    def units_for_many(self, pages):
+        attach_townships(pages)
+        for page in pages:
+            yield from self.units_for(page)
 
 
 def village_scope(user):
