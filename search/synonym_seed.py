@@ -1,7 +1,7 @@
 """The demo's synonym and abbreviation list, loaded into the admin-editable ``Synonym`` table by
 migration 0004 (county staff edit it there afterwards). Written from the domain brief's vocabulary;
-the same list as ``benchmarks/search_quality/synonyms.py`` (the benchmark reports the engine with
-and without it)."""
+``benchmarks/search_quality/synonyms.py`` reads it too (the benchmark reports the engine with and
+without it)."""
 
 EQUIVALENT = [
     # bodies and posts
