@@ -37,7 +37,13 @@ def test_rebinding_refuses_a_name_the_function_does_not_read():
 
 
 def test_tokenizing_indexer_stores_grams():
-    from modelsearch.backends.database.sqlite import sqlite as base
+    # Each database backend's module can only be imported on its own database.
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        from modelsearch.backends.database.postgres import postgres as base
+    else:
+        from modelsearch.backends.database.sqlite import sqlite as base
 
     indexer = wb._indexer(base.ObjectIndexer).__new__(wb._indexer(base.ObjectIndexer))
     assert indexer.prepare_value("说事") == wb.index_text("说事")

@@ -104,7 +104,7 @@ def test_cadre_sees_the_village_rules_status_on_the_village_page(site, phone):
     # On the village page the rules are a folded section: the cadre opens it with one tap.
     section = phone.locator("main details", has=phone.get_by_role("heading", name="村规民约", exact=True))
     assert section.count() == 1
-    section.locator("summary").click()
+    section.locator("summary").first.click()
     assert section.locator(".badge-已备案生效").count() == 1
     text = section.inner_text()
     for step in ("征集民意", "拟定草案", "乡镇审核", "村民表决", "备案公布"):
