@@ -94,7 +94,9 @@ def target_database(tmp_path):
     import psycopg
 
     conf = connection.settings_dict
-    name = f"{conf['NAME']}_restored"[:63]
+    # Not "test_…": the Elasticsearch engine gives a test database's processes an index each, and the
+    # restore and the check below run in two processes that must share the restored index.
+    name = f"restored_{conf['NAME']}"[:63]
     admin = psycopg.connect(dbname="postgres", user=conf["USER"], password=conf["PASSWORD"] or None,
                             host=conf["HOST"] or None, port=conf["PORT"] or None, autocommit=True)
     admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
